@@ -1,0 +1,5 @@
+import sys
+
+from prereview.cli.main import main
+
+sys.exit(main())

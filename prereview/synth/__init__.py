@@ -1,0 +1,1 @@
+"""Synthetic materials: realistic, labelled Chinese government documents for training and tests."""
