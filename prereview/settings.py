@@ -18,21 +18,67 @@ class IngestSettings(BaseModel):
     max_pages: int = Field(50, gt=0, description="most pages read from one file")
     # A 50-megapixel phone photo (8160x6144) must pass; a decompression bomb (e.g. 50000x50000) must not.
     max_pixels: int = Field(80_000_000, gt=0, description="most pixels per decoded page")
+    max_total_pixels: int = Field(
+        400_000_000, gt=0, description="most pixels over all pages of one file (bounds memory: ~3 bytes each)"
+    )
     pdf_dpi: int = Field(150, ge=72, le=400, description="render resolution for scanned PDF pages")
-    min_cjk_ratio: float = Field(0.2, ge=0, le=1, description="a PDF text layer with fewer CJK characters is not trusted")
+    min_cjk_ratio: float = Field(
+        0.2, ge=0, le=1, description="a PDF text layer with fewer CJK characters is not trusted"
+    )
+    use_text_layer: bool = Field(
+        True, description="read a PDF's own text layer when it passes the checks (else OCR)"
+    )
 
 
 class OcrSettings(BaseModel):
     engine: str = Field("rapid", description="OCR engine name: rapid | paddle | fake")
-    threads: int = Field(1, ge=1, le=64, description="intra-op threads per engine (one per process is fastest)")
+    threads: int = Field(
+        1, ge=1, le=64, description="intra-op threads per engine (one per process is fastest)"
+    )
     det_limit_side: int = Field(960, ge=320, le=4096, description="detector input: longest side limit")
     paddle_det_dir: Path | None = Field(None, description="PaddleOCR text-detection model directory")
     paddle_rec_dir: Path | None = Field(None, description="PaddleOCR text-recognition model directory")
 
 
 class QualitySettings(BaseModel):
-    blur_threshold: float = Field(60.0, description="variance of Laplacian on a 1000px page below this is blurry")
-    min_short_side: int = Field(600, description="pages whose short side is below this many pixels are too small")
+    # Thresholds measured on rendered pages (tests/quality): see prereview/quality/__init__.py.
+    analysis_side: int = Field(
+        1000, ge=200, le=4000, description="quality measures run with the longest side at most this"
+    )
+    max_blur_px: float = Field(
+        2.5, gt=0, description="estimated blur radius (px at analysis size) above this is blurry"
+    )
+    min_short_side: int = Field(
+        500, ge=1, description="pages whose short side is below this many pixels are too small"
+    )
+    min_ink_fraction: float = Field(
+        0.00005, ge=0, description="a page with less ink (share of pixels) is blank"
+    )
+    min_glare_area: float = Field(0.003, ge=0, description="smallest glare patch, as a share of the page")
+    max_cut_off_share: float = Field(
+        0.02, ge=0, description="material cut along more of a frame side than this is cut off"
+    )
+
+
+class ServiceSettings(BaseModel):
+    """The web service: database, uploads, background jobs, tokens, retention."""
+
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL; default sqlite:///<data_dir>/prereview.db; postgresql://... at scale",
+    )
+    retention_days: int = Field(
+        365, ge=1, description="applications, files and cached results older are purged"
+    )
+    max_upload_mb: float = Field(20.0, gt=0, description="largest accepted upload through the API, in MiB")
+    uploads_per_minute: int = Field(60, ge=1, description="uploads one user may make per minute (then 429)")
+    workers: int = Field(1, ge=1, le=32, description="pre-review worker threads sharing one OCR engine")
+    job_max_attempts: int = Field(3, ge=1, le=20, description="tries before a job is marked failed")
+    job_lease_seconds: float = Field(
+        60.0, gt=0, description="a running job not renewed for this long is requeued"
+    )
+    job_poll_seconds: float = Field(0.5, gt=0, description="how often an idle worker looks for work")
+    token_ttl_days: float = Field(30.0, gt=0, description="lifetime of a bearer token")
 
 
 class Settings(BaseSettings):
@@ -45,6 +91,12 @@ class Settings(BaseSettings):
     ingest: IngestSettings = IngestSettings()  # type: ignore[call-arg]
     ocr: OcrSettings = OcrSettings()  # type: ignore[call-arg]
     quality: QualitySettings = QualitySettings()  # type: ignore[call-arg]
+    service: ServiceSettings = ServiceSettings()  # type: ignore[call-arg]
+
+    @property
+    def database_url(self) -> str:
+        """``service.database_url``, or the embedded SQLite file under ``data_dir``."""
+        return self.service.database_url or f"sqlite:///{self.data_dir.resolve() / 'prereview.db'}"
 
 
 @lru_cache(maxsize=1)
