@@ -26,13 +26,13 @@ class UsageError(PrereviewError):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from prereview.cli import extract, ocr, serve
+    from prereview.cli import export_corrections, extract, ocr, purge, serve, user
 
     parser = argparse.ArgumentParser(prog="prereview", description="材料智能预审 — AI-assisted material pre-review")
     parser.add_argument("--version", action="version", version=f"prereview {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on standard error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (extract, serve, ocr):
+    for module in (extract, serve, ocr, user, purge, export_corrections):
         module.register(sub)
     _register_optional(sub)
     return parser

@@ -6,21 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prereview.document import Check, Document, Field, Mark, QualityIssue, TextLine
-
-
-@dataclass
-class Part:
-    """One of several materials held by one file (both ID-card sides on one A4 copy)."""
-
-    material_type: str
-    fields: dict[str, Field]
-    page: int
-    box: tuple[float, float, float, float] | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"material_type": self.material_type,
-                "fields": {k: f.to_dict() for k, f in self.fields.items()},
-                "page": self.page, "box": None if self.box is None else [round(v) for v in self.box]}
+from prereview.understanding import Part
 
 
 @dataclass
@@ -57,6 +43,6 @@ class Extraction:
             "seals": None if self.seals is None else [m.to_dict() for m in self.seals],
             "signatures": None if self.signatures is None else [m.to_dict() for m in self.signatures],
         }
-        if self.parts:
+        if len(self.parts) > 1:
             out["parts"] = [p.to_dict() for p in self.parts]
         return out
