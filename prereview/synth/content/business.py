@@ -7,8 +7,31 @@ import random
 from prereview.synth.content.regions import Region
 
 _TRADE_NAMES = (
-    "鑫源", "恒达", "宏发", "永盛", "金鼎", "华联", "佳禾", "润丰", "盛世", "顺意", "福满", "和美", "聚贤",
-    "新锐", "博远", "万家", "兴旺", "同心", "安康", "益民", "创想", "云帆", "德润", "嘉和", "乐享",
+    "鑫源",
+    "恒达",
+    "宏发",
+    "永盛",
+    "金鼎",
+    "华联",
+    "佳禾",
+    "润丰",
+    "盛世",
+    "顺意",
+    "福满",
+    "和美",
+    "聚贤",
+    "新锐",
+    "博远",
+    "万家",
+    "兴旺",
+    "同心",
+    "安康",
+    "益民",
+    "创想",
+    "云帆",
+    "德润",
+    "嘉和",
+    "乐享",
 )
 # (shop kind for 个体工商户, company industry, scope items)
 TRADES = (
@@ -32,11 +55,14 @@ def trade_name(rng: random.Random) -> str:
     return rng.choice(_TRADE_NAMES)
 
 
-def individual_business_name(rng: random.Random, region: Region, trade: tuple[str, str, tuple[str, ...]]) -> str:
+def individual_business_name(
+    rng: random.Random, region: Region, trade: tuple[str, str, tuple[str, ...]]
+) -> str:
     """A 个体工商户 name like "南山区鑫源便利店".
 
     >>> from prereview.synth.content.regions import Region
-    >>> individual_business_name(random.Random(1), Region("440305", "广东省", "深圳市", "南山区"), TRADES[1])[-3:]
+    >>> nanshan = Region("440305", "广东省", "深圳市", "南山区")
+    >>> individual_business_name(random.Random(1), nanshan, TRADES[1])[-3:]
     '便利店'
     """
     place = region.county if rng.random() < 0.6 else region.city
