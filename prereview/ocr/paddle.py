@@ -56,7 +56,6 @@ def require_model_dirs(settings: OcrSettings) -> tuple[Path, Path]:
                 setting=env_name,
                 path=str(path) if path is not None else None,
             )
-        assert path is not None
         found.append(path)
     return found[0], found[1]
 
@@ -70,7 +69,7 @@ def model_name(model_dir: Path) -> str | None:
 
 
 def paddle_params(settings: OcrSettings, det_dir: Path, rec_dir: Path) -> dict[str, Any]:
-    """Keyword arguments for ``paddleocr.PaddleOCR``; the benchmark builds the raw engine from the same dict."""
+    """Keyword arguments for ``paddleocr.PaddleOCR``; a benchmark can build the raw engine from them."""
     return {
         "text_detection_model_name": model_name(det_dir),
         "text_detection_model_dir": str(det_dir),
@@ -126,8 +125,13 @@ class PaddleOcrEngine:
         det_dir, rec_dir = require_model_dirs(settings)
         paddleocr = _import_paddleocr()
         self._ocr = paddleocr.PaddleOCR(**paddle_params(settings, det_dir, rec_dir))
-        logger.info("PaddleOCR loaded from %s and %s (det side %s, %s thread(s))",
-                    det_dir, rec_dir, settings.det_limit_side, settings.threads)
+        logger.info(
+            "PaddleOCR loaded from %s and %s (det side %s, %s thread(s))",
+            det_dir,
+            rec_dir,
+            settings.det_limit_side,
+            settings.threads,
+        )
 
     def recognize(self, image: np.ndarray) -> list[TextLine]:
         if image.size == 0 or image.ndim not in (2, 3):
@@ -138,6 +142,12 @@ class PaddleOcrEngine:
             texts, scores, polys = result["rec_texts"], result["rec_scores"], result["rec_polys"]
             for text, score, poly in zip(texts, scores, polys, strict=True):
                 polygon = tuple((float(x), float(y)) for x, y in np.asarray(poly).reshape(-1, 2))
-                lines.append(TextLine(text=str(text), box=box_from_polygon(polygon), confidence=float(score),
-                                      polygon=polygon))
+                lines.append(
+                    TextLine(
+                        text=str(text),
+                        box=box_from_polygon(polygon),
+                        confidence=float(score),
+                        polygon=polygon,
+                    )
+                )
         return lines

@@ -18,7 +18,7 @@ import importlib.util
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -49,13 +49,13 @@ def rapidocr_models_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModelUnavailable(
             "未安装 rapidocr，无法生成 PaddleOCR 模型目录；请重新安装本项目：pip install -e .",
-            "rapidocr is not installed, so the PaddleOCR model dirs cannot be made; reinstall: pip install -e .",
+            "rapidocr is not installed, so the PaddleOCR model dirs cannot be made; run: pip install -e .",
             code="rapidocr_missing",
         )
     return Path(next(iter(spec.submodule_search_locations))) / "models"
 
 
-def is_model_dir(path: Path | None) -> bool:
+def is_model_dir(path: Path | None) -> TypeGuard[Path]:
     """True when ``path`` holds both files PaddleX needs (``inference.onnx`` and ``inference.yml``).
 
     >>> is_model_dir(None), is_model_dir(Path("/nonexistent"))
@@ -97,6 +97,13 @@ def inference_meta(model: BundledModel, characters: list[str] | None = None) -> 
     return data
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes repeated values in full (no ``&id001`` anchors), so the file reads plainly."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _write_model_dir(model: BundledModel, source: Path, out_dir: Path) -> Path:
     target = out_dir / model.subdir
     target.mkdir(parents=True, exist_ok=True)
@@ -104,7 +111,9 @@ def _write_model_dir(model: BundledModel, source: Path, out_dir: Path) -> Path:
     meta = inference_meta(model, characters)
     shutil.copyfile(source, target / MODEL_FILE)
     with (target / META_FILE).open("w", encoding="utf-8") as stream:
-        yaml.safe_dump(meta, stream, allow_unicode=True, default_flow_style=False, sort_keys=False)
+        yaml.dump(
+            meta, stream, Dumper=_PlainDumper, allow_unicode=True, default_flow_style=False, sort_keys=False
+        )
     return target
 
 
