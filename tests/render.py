@@ -9,8 +9,12 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 
-def render_lines(lines: list[tuple[str, tuple[int, int], int]], size: tuple[int, int], font: Path,
-                 background: str = "white") -> np.ndarray:
+def render_lines(
+    lines: list[tuple[str, tuple[int, int], int]],
+    size: tuple[int, int],
+    font: Path,
+    background: str = "white",
+) -> np.ndarray:
     """A BGR image of ``size`` (width, height) with each ``(text, (x, y), font_px)`` drawn in black."""
     image = Image.new("RGB", size, background)
     draw = ImageDraw.Draw(image)

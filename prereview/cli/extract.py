@@ -11,7 +11,7 @@ from prereview.errors import IngestError
 from prereview.settings import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("extract", help="read one material: type, fields, checks, quality")
     parser.add_argument("file", type=Path, help="PDF or image (JPEG, PNG, BMP, TIFF, WebP, HEIC)")
     parser.add_argument("--json", action="store_true", help="one JSON document on standard output")
@@ -23,13 +23,17 @@ def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise IngestError(f"文件不存在：{path.name}", f"no such file: {path.name}", code="not_found") from None
+        raise IngestError(
+            f"文件不存在：{path.name}", f"no such file: {path.name}", code="not_found"
+        ) from None
     except IsADirectoryError:
-        raise IngestError(f"这是一个文件夹，不是文件：{path.name}", f"is a directory: {path.name}",
-                          code="not_a_file") from None
+        raise IngestError(
+            f"这是一个文件夹，不是文件：{path.name}", f"is a directory: {path.name}", code="not_a_file"
+        ) from None
     except PermissionError:
-        raise IngestError(f"没有读取权限：{path.name}", f"permission denied: {path.name}",
-                          code="permission") from None
+        raise IngestError(
+            f"没有读取权限：{path.name}", f"permission denied: {path.name}", code="permission"
+        ) from None
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -28,7 +28,9 @@ class UsageError(PrereviewError):
 def build_parser() -> argparse.ArgumentParser:
     from prereview.cli import export_corrections, extract, ocr, purge, serve, user
 
-    parser = argparse.ArgumentParser(prog="prereview", description="材料智能预审 — AI-assisted material pre-review")
+    parser = argparse.ArgumentParser(
+        prog="prereview", description="材料智能预审 — AI-assisted material pre-review"
+    )
     parser.add_argument("--version", action="version", version=f"prereview {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on standard error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -38,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _register_optional(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_optional(sub: argparse._SubParsersAction) -> None:
     """Sub-commands whose stage modules arrive with later work register themselves when present."""
     import importlib
 
@@ -72,7 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as error:  # an internal fault: one line for the user, the trace for the log
         logger.debug("internal fault", exc_info=True)
-        print(f"prereview: 内部错误，请联系管理员 (internal error: {type(error).__name__}: {error})", file=sys.stderr)
+        print(
+            f"prereview: 内部错误，请联系管理员 (internal error: {type(error).__name__}: {error})",
+            file=sys.stderr,
+        )
         return EXIT_FAULT
 
 

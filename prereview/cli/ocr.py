@@ -8,11 +8,13 @@ from pathlib import Path
 from prereview.settings import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("ocr", help="OCR engine tools")
     ocr_sub = parser.add_subparsers(dest="ocr_command", required=True, metavar="ACTION")
-    make = ocr_sub.add_parser("make-paddle-models",
-                              help="build PaddleOCR model folders from the PP-OCRv6 files bundled with rapidocr")
+    make = ocr_sub.add_parser(
+        "make-paddle-models",
+        help="build PaddleOCR model folders from the PP-OCRv6 files bundled with rapidocr",
+    )
     make.add_argument("--out", type=Path, required=True, help="output folder")
     make.set_defaults(run=run_make_paddle_models)
 

@@ -7,7 +7,7 @@ import argparse
 from prereview.settings import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("serve", help="start the web service (API + pages)")
     parser.add_argument("--host", help="bind address (default 127.0.0.1, from PREREVIEW_HOST)")
     parser.add_argument("--port", type=int, help="port (default 8000, from PREREVIEW_PORT)")

@@ -12,8 +12,10 @@ _STATUS_STYLE = {"pass": "green", "fail": "red", "warn": "yellow", "manual": "ma
 
 def print_extraction(result: dict[str, Any], console: Console | None = None) -> None:
     console = console or Console()
-    console.print(f"[bold]{result['file']}[/bold]  材料类型 {result['material_type']}"
-                  f"  (置信度 {result['confidence']:.2f})")
+    console.print(
+        f"[bold]{result['file']}[/bold]  材料类型 {result['material_type']}"
+        f"  (置信度 {result['confidence']:.2f})"
+    )
     fields = Table("字段 field", "值 value", "置信度", "页", "位置 box", title="识别字段")
     for key, f in result["fields"].items():
         value = f"{f['value']}" + ("  [yellow](已修正)[/yellow]" if f.get("repaired") else "")

@@ -39,11 +39,15 @@ class RapidOcrEngine:
         if image.size == 0:
             return []
         result = self._ocr(image)
-        if result.boxes is None or result.txts is None or result.scores is None:
+        boxes, txts, scores = (getattr(result, name, None) for name in ("boxes", "txts", "scores"))
+        if boxes is None or txts is None or scores is None:
             return []
         lines = []
-        for poly, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+        for poly, text, score in zip(boxes, txts, scores, strict=True):
             polygon = tuple((float(x), float(y)) for x, y in poly)
-            lines.append(TextLine(text=str(text), box=box_from_polygon(polygon), confidence=float(score),
-                                  polygon=polygon))
+            lines.append(
+                TextLine(
+                    text=str(text), box=box_from_polygon(polygon), confidence=float(score), polygon=polygon
+                )
+            )
         return lines

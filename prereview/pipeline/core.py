@@ -62,17 +62,27 @@ class Pipeline:
         t3 = time.perf_counter()
         understood = self.understander.understand(lines)
         timings["understanding"] = time.perf_counter() - t3
-        logger.info("extracted %s: %s (%.2f) in %s", document.sha256[:12], understood.material_type,
-                    understood.confidence, {k: round(v, 3) for k, v in timings.items()})
+        logger.info(
+            "extracted %s: %s (%.2f) in %s",
+            document.sha256[:12],
+            understood.material_type,
+            understood.confidence,
+            {k: round(v, 3) for k, v in timings.items()},
+        )
         return Extraction(
-            version=self.version, document=document, material_type=understood.material_type,
-            confidence=understood.confidence, fields=understood.fields, checks=understood.checks,
-            quality_issues=issues, lines=lines,
+            version=self.version,
+            document=document,
+            material_type=understood.material_type,
+            confidence=understood.confidence,
+            fields=understood.fields,
+            checks=understood.checks,
+            quality_issues=issues,
+            lines=lines,
             parts=understood.parts,
-            timings=timings)
+            timings=timings,
+        )
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
     """Compose the stages named by ``settings``; the OCR engine is shared process-wide."""
-    return Pipeline(settings=settings, engine=get_engine(settings.ocr),
-                    understander=build_understander())
+    return Pipeline(settings=settings, engine=get_engine(settings.ocr), understander=build_understander())

@@ -39,7 +39,9 @@ def test_health_reports_storage_and_loaded_engine(tmp_path: Path) -> None:
 
 
 def test_health_reports_an_engine_that_cannot_load(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "data", ocr={"engine": "paddle", "paddle_det_dir": tmp_path / "no"})
+    settings = Settings(
+        data_dir=tmp_path / "data", ocr={"engine": "paddle", "paddle_det_dir": tmp_path / "no"}
+    )
     with TestClient(create_app(settings)) as client:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -61,9 +63,14 @@ def _free_port() -> int:
 def test_serve_command_answers_health(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "PREREVIEW_DATA_DIR": str(tmp_path / "data")}
-    process = subprocess.Popen([sys.executable, "-m", "prereview", "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prereview", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
+
         def get() -> httpx.Response:
             try:
                 return httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5)

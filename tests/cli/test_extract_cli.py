@@ -20,8 +20,12 @@ def test_extract_json_subprocess(tmp_path: Path, cjk_font: Path) -> None:
     drawn = cards.business_license(cards.company(rng), cjk_font, rng)
     path = tmp_path / "营业执照.png"
     cv2.imwrite(str(path), drawn.image)
-    done = subprocess.run([sys.executable, "-m", "prereview", "extract", str(path), "--json"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "prereview", "extract", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)  # standard output holds the JSON document and nothing else
     assert result["material_type"] == "business_license"
@@ -33,11 +37,16 @@ def test_extract_json_subprocess(tmp_path: Path, cjk_font: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "name"),
-    [(b"", "empty.jpg"), (b"hello, this is text", "note.jpg"), (b"MZ\x90\x00" + b"\x00" * 60, "setup.pdf"),
-     (b"%PDF-1.7\n1 0 obj\n<<", "cut.pdf")],
+    [
+        (b"", "empty.jpg"),
+        (b"hello, this is text", "note.jpg"),
+        (b"MZ\x90\x00" + b"\x00" * 60, "setup.pdf"),
+        (b"%PDF-1.7\n1 0 obj\n<<", "cut.pdf"),
+    ],
 )
-def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                content: bytes, name: str) -> None:
+def test_unreadable_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, name: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     assert main(["extract", str(path), "--json"]) == 2

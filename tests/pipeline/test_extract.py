@@ -53,15 +53,27 @@ def test_id_card_photo_end_to_end(pipeline: Pipeline, cjk_font: Path) -> None:
     assert {k: v["value"] for k, v in result["fields"].items()} == drawn.values
     for key, field in result["fields"].items():
         assert _overlaps(field["box"], drawn.boxes[key]), key
-    assert result["checks"][0] == {"code": "id_number_checksum", "field": "id_number", "status": "pass",
-                                   "message": result["checks"][0]["message"]}
+    assert result["checks"][0] == {
+        "code": "id_number_checksum",
+        "field": "id_number",
+        "status": "pass",
+        "message": result["checks"][0]["message"],
+    }
     assert result["quality"] == {"usable": True, "issues": []}
-    assert result["pages"] == [{"index": 0, "width": drawn.image.shape[1], "height": drawn.image.shape[0],
-                                "dpi": None, "rotation": 0}]
+    assert result["pages"] == [
+        {
+            "index": 0,
+            "width": drawn.image.shape[1],
+            "height": drawn.image.shape[0],
+            "dpi": None,
+            "rotation": 0,
+        }
+    ]
 
 
-def test_rotated_card_is_turned_before_ocr_and_boxes_stay_in_input_pixels(pipeline: Pipeline,
-                                                                         cjk_font: Path) -> None:
+def test_rotated_card_is_turned_before_ocr_and_boxes_stay_in_input_pixels(
+    pipeline: Pipeline, cjk_font: Path
+) -> None:
     rng = random.Random(11)
     drawn = cards.id_card_front(cards.person(rng), cjk_font, rng)
     turned = cv2.rotate(drawn.image, cv2.ROTATE_90_COUNTERCLOCKWISE)  # needs 90° clockwise to read
@@ -102,8 +114,12 @@ def _license_pdf(company: dict, font: Path) -> bytes:
     pdf.set_font("cjk", size=28)
     pdf.text(220, 90, "营业执照")
     pdf.set_font("cjk", size=13)
-    rows = [("统一社会信用代码", company["credit_code"]), ("名称", company["name"]),
-            ("法定代表人", company["legal_representative"]), ("成立日期", company["established_date_printed"])]
+    rows = [
+        ("统一社会信用代码", company["credit_code"]),
+        ("名称", company["name"]),
+        ("法定代表人", company["legal_representative"]),
+        ("成立日期", company["established_date_printed"]),
+    ]
     for i, (label, value) in enumerate(rows):
         pdf.text(60, 160 + 36 * i, label)
         pdf.text(200, 160 + 36 * i, value)
