@@ -8,7 +8,8 @@ A broken *system* or unreadable *input* is an exception::
     ├── ConfigurationError          settings are inconsistent or point at missing things
     │   └── ModelUnavailable        a model / engine directory is missing; says which setting to fix
     ├── UnknownComponent            a registry name is wrong; lists the known names
-    └── ReviewPointsError           a review_points/ file does not validate (file, point id, expectation)
+    ├── ReviewPointsError           a review_points/ file does not validate (file, point id, expectation)
+    └── InvalidAnswer               a questionnaire answer names no question or no allowed option
 
 ``str(error)`` is one line, Chinese first then English, suitable for a user or a CLI's stderr.
 """
@@ -70,3 +71,10 @@ class UnknownComponent(ConfigurationError):
 class ReviewPointsError(PrereviewError):
     default_zh = "审查要点文件有误"
     default_en = "invalid review-points file"
+
+
+class InvalidAnswer(PrereviewError):
+    """``--answer KEY=VALUE`` (or the API's answers) names an unknown question or a value it disallows."""
+
+    default_zh = "办理情形的回答无效"
+    default_en = "invalid answer"

@@ -81,6 +81,42 @@ class ServiceSettings(BaseModel):
     token_ttl_days: float = Field(30.0, gt=0, description="lifetime of a bearer token")
 
 
+class ReviewSettings(BaseModel):
+    """The rules layer: where the review points live and how sure a field must be to decide on it."""
+
+    points_dir: Path = Field(Path("review_points"), description="folder of the review-points YAML files")
+    min_field_confidence: float = Field(
+        0.8, ge=0, le=1, description="a field read less surely sends the points resting on it to manual"
+    )
+
+
+class ModelSettings(BaseModel):
+    """The learned understanding models: where they live, which version is active, which component runs.
+
+    ``classifier``/``extractor`` name the registered components the pipeline builds (``anchors``,
+    ``learned``, or ``auto``: the learned model for the types in ``learned_types``, anchors elsewhere).
+    """
+
+    dir: Path | None = Field(None, description="models folder (default: models/ beside the prereview package)")
+    classifier_version: str = Field("v1", description="active version under <dir>/classifier/")
+    kie_version: str = Field("v1", description="active version under <dir>/kie/")
+    classifier: str = Field("anchors", description="material classifier: anchors | learned")
+    extractor: str = Field("auto", description="field extractor: anchors | learned | auto")
+    learned_types: list[str] = Field(
+        default_factory=lambda: [
+            "household_register",
+            "marriage_certificate",
+            "application_form",
+            "power_of_attorney",
+            "lease_contract",
+            "property_certificate",
+            "food_business_license",
+        ],
+        description="material types the auto extractor reads with the learned model (anchors for the rest)",
+    )
+    threads: int = Field(1, ge=1, le=16, description="onnxruntime threads per model")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PREREVIEW_", env_nested_delimiter="__", extra="ignore")
 
@@ -88,10 +124,12 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "INFO"
-    ingest: IngestSettings = IngestSettings()  # type: ignore[call-arg]
-    ocr: OcrSettings = OcrSettings()  # type: ignore[call-arg]
-    quality: QualitySettings = QualitySettings()  # type: ignore[call-arg]
-    service: ServiceSettings = ServiceSettings()  # type: ignore[call-arg]
+    ingest: IngestSettings = IngestSettings()
+    ocr: OcrSettings = OcrSettings()
+    quality: QualitySettings = QualitySettings()
+    service: ServiceSettings = ServiceSettings()
+    review: ReviewSettings = ReviewSettings()
+    models: ModelSettings = ModelSettings()
 
     @property
     def database_url(self) -> str:
