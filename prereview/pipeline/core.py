@@ -11,7 +11,9 @@ import time
 from dataclasses import dataclass
 
 from prereview import __version__
-from prereview.document import Document, Page, TextLine
+from prereview.checks.seal import find_seals
+from prereview.checks.signature import find_signatures
+from prereview.document import Document, Mark, Page, TextLine
 from prereview.ingest import load_document
 from prereview.ocr import OcrEngine, get_engine
 from prereview.pipeline.result import Extraction
@@ -51,14 +53,20 @@ class Pipeline:
         timings = {} if timings is None else timings
         issues = []
         lines: list[list[TextLine]] = []
+        seals: list[Mark] = []
+        signatures: list[Mark] = []
         for page in document.pages:
             t0 = time.perf_counter()
             issues.extend(assess(page.image, page.index, self.settings.quality))
             t1 = time.perf_counter()
-            lines.append(self.read_page(page))
+            page_lines = self.read_page(page)
+            lines.append(page_lines)
             t2 = time.perf_counter()
-            timings["quality"] = timings.get("quality", 0.0) + t1 - t0
-            timings["ocr"] = timings.get("ocr", 0.0) + t2 - t1
+            seals += find_seals(page.image, page=page.index, lines=page_lines)
+            signatures += find_signatures(page.image, page_lines, page=page.index)
+            t3 = time.perf_counter()
+            for stage, seconds in (("quality", t1 - t0), ("ocr", t2 - t1), ("marks", t3 - t2)):
+                timings[stage] = timings.get(stage, 0.0) + seconds
         t3 = time.perf_counter()
         understood = self.understander.understand(lines)
         timings["understanding"] = time.perf_counter() - t3
@@ -78,6 +86,8 @@ class Pipeline:
             checks=understood.checks,
             quality_issues=issues,
             lines=lines,
+            seals=seals,
+            signatures=signatures,
             parts=understood.parts,
             timings=timings,
         )
