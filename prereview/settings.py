@@ -84,7 +84,10 @@ class ServiceSettings(BaseModel):
 class ReviewSettings(BaseModel):
     """The rules layer: where the review points live and how sure a field must be to decide on it."""
 
-    points_dir: Path = Field(Path("review_points"), description="folder of the review-points YAML files")
+    points_dir: Path = Field(
+        default_factory=lambda: Path(__file__).resolve().parents[1] / "review_points",
+        description="folder of the review-points YAML files (default: the repository's review_points/)",
+    )
     min_field_confidence: float = Field(
         0.8, ge=0, le=1, description="a field read less surely sends the points resting on it to manual"
     )
@@ -97,7 +100,9 @@ class ModelSettings(BaseModel):
     ``learned``, or ``auto``: the learned model for the types in ``learned_types``, anchors elsewhere).
     """
 
-    dir: Path | None = Field(None, description="models folder (default: models/ beside the prereview package)")
+    dir: Path | None = Field(
+        None, description="models folder (default: models/ beside the prereview package)"
+    )
     classifier_version: str = Field("v1", description="active version under <dir>/classifier/")
     kie_version: str = Field("v1", description="active version under <dir>/kie/")
     classifier: str = Field("anchors", description="material classifier: anchors | learned")

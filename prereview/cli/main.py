@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from prereview import __version__
-from prereview.errors import ConfigurationError, IngestError, PrereviewError
+from prereview.errors import ConfigurationError, IngestError, InvalidAnswer, PrereviewError, ReviewPointsError
 
 logger = logging.getLogger("prereview.cli")
 
@@ -26,7 +26,7 @@ class UsageError(PrereviewError):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from prereview.cli import export_corrections, extract, ocr, purge, serve, user
+    from prereview.cli import export_corrections, extract, items, ocr, purge, review, serve, user
 
     parser = argparse.ArgumentParser(
         prog="prereview", description="材料智能预审 — AI-assisted material pre-review"
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"prereview {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on standard error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (extract, serve, ocr, user, purge, export_corrections):
+    for module in (extract, review, items, serve, ocr, user, purge, export_corrections):
         module.register(sub)
     _register_optional(sub)
     return parser
@@ -44,7 +44,7 @@ def _register_optional(sub: argparse._SubParsersAction) -> None:
     """Sub-commands whose stage modules arrive with later work register themselves when present."""
     import importlib
 
-    for name in ("prereview.cli.items", "prereview.cli.review", "prereview.synth.cli"):
+    for name in ("prereview.synth.cli",):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging("DEBUG" if args.verbose else settings.log_level)
     try:
         return int(args.run(args, settings))
-    except (IngestError, UsageError, ConfigurationError) as error:
+    except (IngestError, UsageError, ConfigurationError, InvalidAnswer, ReviewPointsError) as error:
         print(f"prereview: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -34,3 +34,38 @@ def print_extraction(result: dict[str, Any], console: Console | None = None) -> 
             issues.add_row(i["code"], str(i["page"]), i["message"], i["hint"])
         console.print(issues)
     console.print("图像可用" if quality["usable"] else "[red]图像不可用，请按提示重新上传[/red]")
+
+
+_VERDICT_TEXT = {
+    "pass": "[green]通过 pass[/green]",
+    "needs_correction": "[red]需补正 needs_correction[/red]",
+    "reject": "[red]不予受理 reject[/red]",
+    "manual_review": "[magenta]转人工 manual_review[/magenta]",
+}
+
+
+def print_verdict(result: dict[str, Any], console: Console | None = None) -> None:
+    console = console or Console()
+    console.print(
+        f"事项 [bold]{result['item']}[/bold]  评估日期 {result['as_of']}  情形 {result['situation']['id']}"
+    )
+    materials = Table("文件", "材料类型", "材料位置 slot", "结果", title="材料")
+    for m in result["materials"]:
+        style = _STATUS_STYLE.get(m["status"], "")
+        materials.add_row(m["file"], m["material_type"], str(m["slot"]), f"[{style}]{m['status']}[/{style}]")
+    console.print(materials)
+    points = Table("要点", "类型", "结果", "说明", title="审查要点")
+    for p in result["points"]:
+        style = _STATUS_STYLE.get(p["status"], "")
+        points.add_row(p["id"], p["kind"], f"[{style}]{p['status']}[/{style}]", p["message"])
+    console.print(points)
+    if result["missing_materials"]:
+        console.print("缺少材料：" + "、".join(result["missing_materials"]))
+    for procedure in result["special_procedures"]:
+        console.print(f"特别程序：{procedure['name']}")
+    console.print(f"结论：{_VERDICT_TEXT.get(result['verdict'], result['verdict'])}")
+    eligible = result["instant_approval"]["eligible"]
+    console.print(
+        "秒批："
+        + ("可以" if eligible else "不适用（" + "；".join(result["instant_approval"]["reasons"]) + "）")
+    )

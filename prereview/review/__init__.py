@@ -11,7 +11,7 @@ Public API::
 from prereview.review.catalog import item_json, items_json
 from prereview.review.engine import review
 from prereview.review.loader import load_item, load_items
-from prereview.review.materials import MaterialPart, MaterialResult
+from prereview.review.materials import MaterialPart, MaterialResult, unreadable
 from prereview.review.schema import Item, json_schema, write_json_schema
 from prereview.review.situation import SituationChoice, resolve
 from prereview.review.verdict import Evidence, PointResult, Verdict
@@ -31,5 +31,6 @@ __all__ = [
     "load_items",
     "resolve",
     "review",
+    "unreadable",
     "write_json_schema",
 ]

@@ -80,6 +80,19 @@ class MaterialResult:
         )
 
 
+def unreadable(file: str, reason: str, slot: str | None = None) -> MaterialResult:
+    """A file that could not be read at all: a failed material with the reason, so the review reports it."""
+    issue = QualityIssue("unreadable", 0, reason, "请重新上传清晰、完整的 PDF 或图片", True)
+    return MaterialResult(
+        file=file,
+        material_type="other",
+        type_confidence=0.0,
+        quality_usable=False,
+        quality_issues=[issue],
+        slot=slot,
+    )
+
+
 def _marks(items: list[dict[str, Any]] | None) -> list[Mark] | None:
     if items is None:
         return None
