@@ -44,7 +44,7 @@ def _register_optional(sub: argparse._SubParsersAction) -> None:
     """Sub-commands whose stage modules arrive with later work register themselves when present."""
     import importlib
 
-    for name in ("prereview.synth.cli",):
+    for name in ("prereview.synth.cli", "prereview.cli.train", "prereview.cli.evaluate"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:

@@ -29,7 +29,8 @@ def _password() -> str:
 
 
 def run_add(args: argparse.Namespace, settings: Settings) -> int:
-    from prereview.auth import create_user, issue_token
+    from prereview.auth import UserExists, create_user, issue_token
+    from prereview.cli.main import UsageError
     from prereview.store.context import open_store
 
     password = _password() if args.password else None
@@ -38,6 +39,8 @@ def run_add(args: argparse.Namespace, settings: Settings) -> int:
         with store.session() as session:
             user = create_user(session, name=args.name, role=args.role, password=password)
             token = issue_token(session, user, ttl_days=settings.service.token_ttl_days)
+    except UserExists as error:
+        raise UsageError(error.reason_zh, error.reason_en) from None
     finally:
         store.close()
     print(

@@ -82,3 +82,5 @@ def test_serve_command_answers_health(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=20)
+        if process.stderr is not None:
+            process.stderr.close()
