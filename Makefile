@@ -28,7 +28,7 @@ check: setup ## ruff, ruff format --check, mypy
 test: test-main test-paddle ## the whole test suite (main lane, then the PaddleOCR lane)
 
 test-main: setup ## main lane: everything except the optional PaddleOCR engine
-	$(BIN)/pytest -m "not paddle" -n $(PYTEST_WORKERS) -q
+	$(BIN)/pytest -m "not paddle" -n $(PYTEST_WORKERS) --dist loadfile -q
 
 test-paddle: setup ## PaddleOCR engine lane, in its own virtual environment (.venv-paddle)
 	bash scripts/paddle_lane.sh

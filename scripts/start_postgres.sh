@@ -5,7 +5,7 @@ set -euo pipefail
 DB=${PREREVIEW_PG_DB:-prereview_test}
 USER_NAME=${PREREVIEW_PG_USER:-prereview}
 PASSWORD=${PREREVIEW_PG_PASSWORD:-prereview}
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+if ! dpkg-query -W -f="${Status}" postgresql 2>/dev/null | grep -q "install ok installed"; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
 fi
 VERSION=$(ls /etc/postgresql | sort -V | tail -1)
