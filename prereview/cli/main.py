@@ -27,6 +27,7 @@ class UsageError(PrereviewError):
 
 def build_parser() -> argparse.ArgumentParser:
     from prereview.cli import export_corrections, extract, items, ocr, purge, review, serve, user
+    from prereview.synth import cli as synth
 
     parser = argparse.ArgumentParser(
         prog="prereview", description="材料智能预审 — AI-assisted material pre-review"
@@ -34,24 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"prereview {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on standard error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (extract, review, items, serve, ocr, user, purge, export_corrections):
+    for module in (extract, review, items, synth, serve, ocr, user, purge, export_corrections):
         module.register(sub)
-    _register_optional(sub)
     return parser
-
-
-def _register_optional(sub: argparse._SubParsersAction) -> None:
-    """Sub-commands whose stage modules arrive with later work register themselves when present."""
-    import importlib
-
-    for name in ("prereview.synth.cli", "prereview.cli.train", "prereview.cli.evaluate"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
-        module.register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
