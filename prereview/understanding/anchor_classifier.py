@@ -1,23 +1,44 @@
 """Material-type recognition by the words a fixed layout always prints (registered as ``anchors``).
 
-Each type's score is the weighted share of its anchor words found on the pages (whitespace ignored),
-lowered for every word that belongs to another kind of material (户主, 申请人, 合同…), so a household
-register or a form that also prints 姓名/性别/出生 does not pass for an ID card. Below
-:data:`SURE` the answer is ``other``, with a confidence that falls as the best score approaches it.
+Each type's score is the weighted share of its anchor words (:mod:`vocabulary`) found on the pages
+(whitespace ignored), plus one anchor for a printed identifier of the type's shape, lowered for every
+*foreign* word of the type — words it never prints but a look-alike does (户主 and 申请人 on pages that
+also print 姓名/性别/出生, 申请日期 on a form that names a 食品经营许可证). Below :data:`SURE` the answer
+is ``other``, with a confidence that falls as the best score approaches it.
 """
 
 from __future__ import annotations
 
+import re
+
 from prereview.document import TextLine
 from prereview.understanding.base import OTHER, MaterialGuess
-from prereview.understanding.labels import ANCHORS, FOREIGN_WORDS
+from prereview.understanding.labels import ANCHORS, FOREIGN
 from prereview.understanding.normalize import compact
 from prereview.understanding.repair import CREDIT_CODE_PATTERN, ID_NUMBER_PATTERN
+from prereview.understanding.shapes import PROPERTY_NUMBER_PATTERN
+from prereview.understanding.vocabulary import VOCABULARIES
 
 SURE = 0.5
 FOREIGN_PENALTY = 0.8
-# A printed identifier of the right shape counts as one more anchor of this weight.
-SHAPES = {"id_card_front": (ID_NUMBER_PATTERN, 1.0), "business_license": (CREDIT_CODE_PATTERN, 1.0)}
+SHAPE_WEIGHT = 1.0
+_SHAPES: dict[str, re.Pattern[str]] = {
+    "id_number": ID_NUMBER_PATTERN,
+    "credit_code": CREDIT_CODE_PATTERN,
+    "property_number": PROPERTY_NUMBER_PATTERN,
+}
+
+
+def _score(material_type: str, text: str) -> float:
+    anchors = ANCHORS[material_type]
+    total = sum(weight for _, weight in anchors)
+    found = sum(weight for words, weight in anchors if any(w in text for w in words))
+    shape = VOCABULARIES[material_type].shape
+    if shape is not None:
+        total += SHAPE_WEIGHT
+        found += SHAPE_WEIGHT if _SHAPES[shape].search(text.upper()) else 0.0
+    penalty = FOREIGN_PENALTY ** sum(1 for word in FOREIGN[material_type] if word in text)
+    return round(found / total * penalty, 4)
 
 
 def anchor_scores(text: str) -> dict[str, float]:
@@ -30,17 +51,7 @@ def anchor_scores(text: str) -> dict[str, float]:
     >>> anchor_scores(register)["id_card_front"] < SURE
     True
     """
-    penalty = FOREIGN_PENALTY ** sum(1 for word in FOREIGN_WORDS if word in text)
-    scores = {}
-    for material_type, anchors in ANCHORS.items():
-        total = sum(weight for _, weight in anchors)
-        found = sum(weight for words, weight in anchors if any(w in text for w in words))
-        shape = SHAPES.get(material_type)
-        if shape is not None:
-            total += shape[1]
-            found += shape[1] if shape[0].search(text.upper()) else 0.0
-        scores[material_type] = round(found / total * penalty, 4)
-    return scores
+    return {material_type: _score(material_type, text) for material_type in ANCHORS}
 
 
 class AnchorClassifier:

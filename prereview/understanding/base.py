@@ -56,8 +56,36 @@ def _anchor_extractor() -> Extractor:
     return AnchorExtractor()
 
 
-CLASSIFIERS: dict[str, Callable[[], Classifier]] = {"anchors": _anchor_classifier}
-EXTRACTORS: dict[str, Callable[[], Extractor]] = {"anchors": _anchor_extractor}
+def _learned_classifier() -> Classifier:
+    from prereview.settings import get_settings
+    from prereview.understanding.learned import LearnedClassifier
+
+    return LearnedClassifier(get_settings().models)
+
+
+def _learned_extractor() -> Extractor:
+    from prereview.settings import get_settings
+    from prereview.understanding.learned import LearnedExtractor
+
+    return LearnedExtractor(get_settings().models)
+
+
+def _auto_extractor() -> Extractor:
+    from prereview.settings import get_settings
+    from prereview.understanding.learned import AutoExtractor
+
+    return AutoExtractor(get_settings().models)
+
+
+CLASSIFIERS: dict[str, Callable[[], Classifier]] = {
+    "anchors": _anchor_classifier,
+    "learned": _learned_classifier,
+}
+EXTRACTORS: dict[str, Callable[[], Extractor]] = {
+    "anchors": _anchor_extractor,
+    "learned": _learned_extractor,
+    "auto": _auto_extractor,
+}
 
 
 def build_classifier(name: str = "anchors") -> Classifier:

@@ -18,7 +18,7 @@ DATE_PATTERN = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:年|[.\-/])\s*(?P<m>\d{1,2})\s*(?:月|[.\-/])\s*(?P<d>\d{1,2})\s*日?"
     r"|(?P<cy>(?:19|20)\d{2})(?P<cm>[01]\d)(?P<cd>[0-3]\d)"
 )
-_RANGE_SEPARATOR = re.compile(r"\s*(?:至|到|[-－—~～])\s*")
+_RANGE_SEPARATOR = re.compile(r"\s*起?\s*(?:至|到|[-－—~～])\s*")
 
 
 def fold_width(text: str) -> str:
@@ -53,6 +53,36 @@ def normalize_name(text: str) -> str | None:
     """
     value = compact(text).strip(":;,.、·")
     return value or None
+
+
+_CJK_PUNCTUATION = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+
+
+def cjk_punctuation(text: str) -> str:
+    """Chinese text with the full-width punctuation it is printed with, whichever width OCR read.
+
+    A mark becomes full-width when a CJK character stands next to it (or to the bracket it closes),
+    so "A,B" and "3.5" stay as they are.
+
+    >>> cjk_punctuation("一般项目:小餐饮;餐饮服务。(除依法须经批准的项目外,凭营业执照依法自主开展经营活动)")
+    '一般项目：小餐饮；餐饮服务。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）'
+    >>> cjk_punctuation("有限责任公司(自然人独资)"), cjk_punctuation("A,B(1)")
+    ('有限责任公司（自然人独资）', 'A,B(1)')
+    """
+    chars = list(text)
+    for i, char in enumerate(chars):
+        wide = _CJK_PUNCTUATION.get(char)
+        if wide is None:
+            continue
+        before = chars[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if _is_cjk(before) or _is_cjk(after):
+            chars[i] = wide
+    return "".join(chars)
 
 
 def normalize_sex(text: str) -> str | None:
@@ -127,6 +157,8 @@ def split_validity(text: str) -> tuple[str | None, str | None]:
     (None, '长期')
     >>> split_validity("自2015年06月09日至2035年06月08日")
     ('2015-06-09', '2035-06-08')
+    >>> split_validity("自2026年09月24日起至2027年09月23日止。")
+    ('2026-09-24', '2027-09-23')
     """
     text = compact(text).lstrip("自")
     if text.startswith(LONG_TERM):

@@ -1,9 +1,13 @@
 """The stage's entry point: pages of OCR lines → material type, fields, identifier checks, parts.
 
-A file may hold several materials (both sides of an ID card on one A4 copy, or one side per page).
-Every page is split into regions (:mod:`regions`); each region is classified and read on its own and
-becomes a :class:`Part`. The main part is the most important recognised type (:data:`MAIN_ORDER`),
-the most confident among equals; its type, fields and checks are the file's.
+The file is classified as a whole first: the pages of one document belong together (a lease
+contract's second and third pages print no title, yet are the contract). Only a file of single-sheet
+materials (ID card sides, licenses, certificates) may hold several: every page is then split into
+regions (:mod:`regions`), each region is classified on its own, and when the regions hold *different*
+types each becomes a :class:`Part` (both sides of an ID card on one A4 copy, or one side per page).
+The main part is the most important recognised type (:data:`MAIN_ORDER`), the most confident among
+equals; its type, fields and checks are the file's. Documents people fill in (:data:`DOCUMENTS`) are
+never split.
 """
 
 from __future__ import annotations
@@ -15,12 +19,30 @@ from typing import Any
 
 from prereview.checks.identifiers import check_identifiers
 from prereview.document import Box, Check, Field, TextLine, round_box
-from prereview.understanding.base import OTHER, Classifier, Extractor, build_classifier, build_extractor
+from prereview.understanding.base import (
+    OTHER,
+    Classifier,
+    Extractor,
+    MaterialGuess,
+    build_classifier,
+    build_extractor,
+)
 from prereview.understanding.layout import union
 from prereview.understanding.regions import split_regions
 
 # Which part names the file when it holds several: the ID card's portrait side before its back.
-MAIN_ORDER = ("business_license", "id_card_front", "id_card_back")
+MAIN_ORDER = (
+    "business_license",
+    "food_business_license",
+    "id_card_front",
+    "id_card_back",
+    "household_register",
+    "marriage_certificate",
+    "property_certificate",
+)
+
+# Multi-page documents: one file is one of them, whatever its pages look like alone.
+DOCUMENTS = ("application_form", "power_of_attorney", "lease_contract")
 
 Segmenter = Callable[[list[TextLine]], list[list[TextLine]]]
 
@@ -99,20 +121,43 @@ class Understander:
         part = Part(guess.material_type, guess.confidence, fields, check_identifiers(fields), page, box)
         return part, guess.scores
 
-    def understand(self, pages: list[list[TextLine]]) -> Understanding:
-        """The file's main material, its fields and checks, and every part found."""
+    def regions(self, pages: list[list[TextLine]]) -> list[tuple[Part, dict[str, float]]]:
+        """Every region of every page, classified and read on its own (``other`` regions left out)."""
         found: list[tuple[Part, dict[str, float]]] = []
         for index, lines in enumerate(pages):
             for region in self.segmenter(lines) if lines else []:
                 part, scores = self.read_region(index, region, len(pages))
                 if part.material_type != OTHER:
                     found.append((part, scores))
-        if not found:  # classify the whole file once, so its scores show the best guess
-            guess = self.classifier.classify(pages)
-            return Understanding(OTHER, guess.confidence, scores=guess.scores)
-        main, scores = min(found, key=lambda item: _rank(item[0]))
-        parts = [part for part, _ in found]
-        return Understanding(main.material_type, main.confidence, main.fields, main.checks, parts, scores)
+        return found
+
+    def whole(self, guess: MaterialGuess, pages: list[list[TextLine]]) -> Understanding:
+        """The file as one material of the guessed type."""
+        fields = self.extractor.extract(guess.material_type, pages)
+        page = next((i for i, lines in enumerate(pages) if lines), 0)
+        lines = pages[page] if pages else []
+        box = union([line.box for line in lines]) if lines else (0.0, 0.0, 0.0, 0.0)
+        part = Part(guess.material_type, guess.confidence, fields, check_identifiers(fields), page, box)
+        return Understanding(part.material_type, part.confidence, fields, part.checks, [part], guess.scores)
+
+    def understand(self, pages: list[list[TextLine]]) -> Understanding:
+        """The file's main material, its fields and checks, and every part found."""
+        guess = self.classifier.classify(pages)
+        if guess.material_type in DOCUMENTS:
+            return self.whole(guess, pages)
+        found = self.regions(pages)
+        if len({part.material_type for part, _ in found}) >= 2:
+            main, scores = min(found, key=lambda item: _rank(item[0]))
+            parts = [part for part, _ in found]
+            return Understanding(main.material_type, main.confidence, main.fields, main.checks, parts, scores)
+        if guess.material_type != OTHER:
+            return self.whole(guess, pages)
+        if found:  # the file as a whole is unclear, but one region of it is recognised
+            part, scores = found[0]
+            return Understanding(
+                part.material_type, part.confidence, part.fields, part.checks, [part], scores
+            )
+        return Understanding(OTHER, guess.confidence, scores=guess.scores)
 
 
 @lru_cache(maxsize=8)

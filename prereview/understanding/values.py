@@ -13,6 +13,7 @@ from prereview.document import Box
 from prereview.understanding.layout import Run, union
 from prereview.understanding.normalize import (
     LONG_TERM,
+    cjk_punctuation,
     find_date,
     is_date_only,
     normalize_date,
@@ -21,7 +22,7 @@ from prereview.understanding.normalize import (
 )
 from prereview.understanding.repair import read_credit_code, read_id_number
 
-_LEAD = ":;,.、·|"
+_LEAD = ":;,.、·|☑☐□■√"
 
 
 @dataclass(frozen=True)
@@ -93,15 +94,18 @@ def _stripped(text: str) -> tuple[int, int]:
 
 
 def parse_name(key: str, text: str) -> dict[str, Parsed]:
-    """Free text (a name, an address, a scope), never a bare date.
+    """Free text (a name, an address, a scope), never a bare date; Chinese punctuation full-width.
 
     >>> parse_name("name", ":张三")
     {'name': Parsed(value='张三', start=1, end=3, repaired=False)}
     >>> parse_name("name", "2020年1月2日")
     {}
+    >>> parse_name("entity_type", "有限责任公司(自然人独资)")["entity_type"].value
+    '有限责任公司（自然人独资）'
     """
     start, end = _stripped(text)
     value = normalize_name(text[start:end])
+    value = cjk_punctuation(value) if value else value
     if value is None or is_date_only(value):
         return {}
     return {key: Parsed(value, start, end)}
@@ -176,7 +180,37 @@ def parse_period_end(key: str, text: str) -> dict[str, Parsed]:
     return {key: found} if found else {}
 
 
+def parse_end_date(key: str, text: str) -> dict[str, Parsed]:
+    """The end of a term: the second date of a period, else the only date, else ``长期``.
+
+    >>> parse_end_date("valid_to", "自2026年11月02日至2026年12月02日止")["valid_to"].value
+    '2026-12-02'
+    >>> parse_end_date("valid_to", "2031年05月10日")["valid_to"].value
+    '2031-05-10'
+    """
+    found = parse_period_end(key, text)
+    return found or parse_date(key, text)
+
+
+def parse_span(start_key: str, end_key: str) -> Parser:
+    """A parser of a period "自…起至…止" into two fields (a lease's ``lease_start`` and ``lease_end``).
+
+    >>> read = parse_span("lease_start", "lease_end")
+    >>> sorted((k, p.value) for k, p in read("lease_start", "自2026年03月22日起至2031年03月21日止。").items())
+    [('lease_end', '2031-03-21'), ('lease_start', '2026-03-22')]
+    """
+
+    def parse(key: str, text: str) -> dict[str, Parsed]:
+        found = parse_validity(end_key, text)
+        names = {"valid_from": start_key, "valid_to": end_key}
+        return {names[k]: p for k, p in found.items()}
+
+    return parse
+
+
 PARSERS: dict[str, Parser] = {
+    "end_date": parse_end_date,
+    "lease_term": parse_span("lease_start", "lease_end"),
     "name": parse_name,
     "text": parse_name,
     "sex": parse_sex,

@@ -16,8 +16,6 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from stdnum.cn import ric, uscc
 
-from prereview.understanding.normalize import fold_width
-
 Box = tuple[float, float, float, float]
 
 FONTS = [
@@ -234,8 +232,10 @@ def business_license(company: dict[str, str], font: Path, rng: random.Random) ->
         )
     }
     values["address"] = "".join(company["address_lines"])
-    values["business_scope"] = fold_width("".join(company["scope_lines"]))
-    values["entity_type"] = fold_width(company["entity_type"])
+    values["business_scope"] = "".join(
+        company["scope_lines"]
+    )  # printed as is: Chinese punctuation full-width
+    values["entity_type"] = company["entity_type"]  # printed as is: Chinese punctuation full-width
     return Drawn("business_license", canvas.bgr(), values, boxes)
 
 

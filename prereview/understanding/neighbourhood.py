@@ -1,0 +1,204 @@
+"""Where a label's value is: on its own line, beside it on its row (a table's next cell), or below it.
+
+:class:`Neighbourhood` holds a material's runs and the labels found in them, and answers the geometric
+questions: the rest of the label's line up to the next label ("姓名张三性别男"); the nearest line to
+its right on the same row with no label in between; the line just below it; the lines further along
+the row when a value was printed with wide gaps ("2015   年 6  月 9  日" comes back as several boxes);
+and the lines below a multi-line value that start in its column. :meth:`Neighbourhood.candidates`
+yields these readings in that order; the extractor keeps the first one its parser accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prereview.understanding.label_runs import LEADING_MARKS, Hit, find_hits
+from prereview.understanding.layout import Run, reading_order, same_row
+from prereview.understanding.normalize import is_date_only
+from prereview.understanding.repair import ID_NUMBER_PATTERN
+from prereview.understanding.values import Piece, Value
+from prereview.understanding.vocabulary import FieldSpec
+
+SAME_LINE, BESIDE, BELOW = 1.0, 0.97, 0.93
+_ROW_GAP = 4.0  # line heights between the pieces of one value spread along a row
+
+
+class Neighbourhood:
+    """The runs of a material and the labels found in them, with the neighbourhood queries."""
+
+    def __init__(self, runs: list[Run], specs: tuple[FieldSpec, ...]) -> None:
+        self.runs = reading_order(runs)
+        self.hits = {id(run): find_hits(run, specs) for run in self.runs}
+        self.used: set[int] = set()  # runs taken by a value
+
+    def label_first(self, run: Run) -> bool:
+        hits = self.hits[id(run)]
+        return bool(hits) and hits[0].start <= 1
+
+    def value_end(self, run: Run, after: int = 0) -> int:
+        """Where the text of ``run`` from ``after`` stops: at the next label, or the line's end."""
+        return next((h.start for h in self.hits[id(run)] if h.start >= after), len(run.text))
+
+    def free(self, run: Run) -> bool:
+        return id(run) not in self.used and not self.label_first(run)
+
+    def _right_of(self, box: tuple[float, float, float, float], anchor: Run) -> list[Run]:
+        """Runs on the row of ``box``, starting right of its middle, nearest first."""
+        x0, _, x1, _ = box
+        row = [
+            r
+            for r in self.runs
+            if r.page == anchor.page
+            and r is not anchor
+            and same_row(r.bbox, box)
+            and r.bbox[0] > (x0 + x1) / 2
+            and r.bbox[2] > x1
+        ]
+        return sorted(row, key=lambda r: r.bbox[0])
+
+    def beside(self, hit: Hit) -> Run | None:
+        """The nearest free line to the right of a label on its row, with no label in between.
+
+        Of lines starting at about the same place (a wrapped value's first and second line both
+        touch a tall label's row), the top one.
+        """
+        lx1, h = hit.box[2], hit.run.height
+        row = self._right_of(hit.box, hit.run)
+        for run in row:
+            if run.bbox[0] - lx1 >= 12 * h or self.label_first(run):
+                return None
+            if id(run) not in self.used:
+                peers = [r for r in row if r.bbox[0] < run.bbox[0] + 2 * h and self.free(r)]
+                return min(peers, key=lambda r: r.bbox[1])
+        return None
+
+    def row_tail(self, last: Run) -> list[Run]:
+        """The free lines that continue a value along its row, up to the next label or a wide gap."""
+        tail: list[Run] = []
+        edge = last.bbox[2]
+        for run in self._right_of(last.bbox, last):
+            if run.bbox[0] - edge > _ROW_GAP * last.height or not self.free(run):
+                break
+            tail.append(run)
+            edge = run.bbox[2]
+        return tail
+
+    def owned_by_left_label(self, run: Run, label: Run | None = None) -> bool:
+        """True when a label line (other than ``label``) on the same row lies to the left: the run is
+        that label's value."""
+        return any(
+            self.hits[id(r)]
+            and r is not run
+            and r is not label
+            and r.page == run.page
+            and same_row(r.bbox, run.bbox)
+            and r.bbox[2] <= run.bbox[0] + 0.5 * run.height
+            for r in self.runs
+        )
+
+    def below(self, hit: Hit) -> Run | None:
+        """The first free line just under a label, starting near its column."""
+        lx0, ly0, lx1, ly1 = hit.box
+        h = hit.run.height
+        cands = [
+            r
+            for r in self.runs
+            if r.page == hit.run.page
+            and r.bbox[1] > ly0 + 0.5 * h
+            and r.bbox[1] - ly1 < 1.6 * h
+            and lx0 - 1.5 * h <= r.bbox[0] <= lx1 + 8 * h
+            and self.free(r)
+            and not self.owned_by_left_label(r)
+        ]
+        return min(cands, key=lambda r: (r.bbox[1], r.bbox[0]), default=None)
+
+    def continuation(
+        self, label: Hit, last: Run, column_x: float, height: float, taken: set[int]
+    ) -> Run | None:
+        """The next line of a multi-line value: just below ``last``, starting in the value's column."""
+        cands = [
+            r
+            for r in self.runs
+            if r.page == last.page
+            and id(r) not in taken
+            and r.bbox[1] > last.bbox[1] + 0.5 * last.height
+            and r.bbox[1] - last.bbox[3] < 0.9 * height
+            and label.box[0] - height <= r.bbox[0] <= column_x + 2.5 * height
+            and self.free(r)
+            and not self.owned_by_left_label(r, label.run)
+            and not is_date_only(r.text)
+            and not ID_NUMBER_PATTERN.search(r.text)
+        ]
+        return min(cands, key=lambda r: (r.bbox[1], r.bbox[0]), default=None)
+
+    def _piece(self, run: Run) -> Piece:
+        return Piece(run, 0, self.value_end(run))
+
+    def _along_row(self, value: Value) -> Value | None:
+        """``value`` with the lines further along its row, when there are any."""
+        last = value.pieces[-1]
+        if last.end < len(last.run.text):  # the line goes on with another label
+            return None
+        tail = [self._piece(r) for r in self.row_tail(last.run)]
+        tail = [p for p in tail if p.end > 0]
+        return Value((*value.pieces, *tail), value.placement) if tail else None
+
+    def _wrapped(self, hit: Hit, value: Value) -> Value | None:
+        """``value`` with the line under its last piece, when the value wraps there ("…至" / "2049年…")."""
+        last = value.pieces[-1].run
+        x0 = value.pieces[0].run.box(value.pieces[0].start, value.pieces[0].end)[0]
+        h = last.height
+        under = [
+            r
+            for r in self.runs
+            if r.page == last.page
+            and r.bbox[1] > last.bbox[1] + 0.5 * h
+            and r.bbox[1] - last.bbox[3] < 0.9 * h
+            and x0 - 1.5 * h <= r.bbox[0] <= x0 + 2.5 * h
+            and self.free(r)
+            and not self.owned_by_left_label(r, hit.run)
+            and id(r) not in {id(p.run) for p in value.pieces}
+        ]
+        run = min(under, key=lambda r: r.bbox[1], default=None)
+        return Value((*value.pieces, self._piece(run)), value.placement) if run is not None else None
+
+    def candidates(self, hit: Hit) -> Iterator[Value]:
+        """The readings of a label's value, most likely first (see the module docstring)."""
+        start = hit.end
+        while start < len(hit.run.text) and hit.run.text[start] in LEADING_MARKS:
+            start += 1
+        end = self.value_end(hit.run, start)
+        if start >= end and end < len(hit.run.text):  # the next label follows at once: no value here
+            return
+        places: list[Value] = []
+        if start < end:
+            places.append(Value((Piece(hit.run, start, end),), SAME_LINE))
+        beside = self.beside(hit) if end == len(hit.run.text) else None
+        if beside is not None and self.value_end(beside) > 0:
+            places.append(Value((self._piece(beside),), BESIDE))
+        for value in places:
+            yield value
+            for wider in (self._along_row(value), self._wrapped(hit, value)):
+                if wider is not None:
+                    yield wider
+        below = self.below(hit)
+        if below is not None and self.value_end(below) > 0:
+            yield Value((self._piece(below),), BELOW)
+
+    def extend(self, hit: Hit, value: Value) -> Value:
+        """Add the following lines of a multi-line value (nothing is marked used until it is kept)."""
+        pieces = list(value.pieces)
+        column_x = pieces[0].run.box(pieces[0].start, pieces[0].end)[0]
+        height = pieces[0].run.height
+        taken = {id(p.run) for p in pieces}
+        while True:
+            run = self.continuation(hit, pieces[-1].run, column_x, height, taken)
+            if run is None:
+                break
+            taken.add(id(run))
+            pieces.append(self._piece(run))
+        return Value(tuple(pieces), value.placement)
+
+    def take(self, value: Value) -> None:
+        """Mark the lines of a kept value as used (a line whose start a label took stays free)."""
+        self.used.update(id(p.run) for p in value.pieces if p.start == 0)
