@@ -55,14 +55,22 @@ class TextLine:
         return ((self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "box": round_box(self.box), "confidence": round(self.confidence, 4),
-                "source": self.source}
+        return {
+            "text": self.text,
+            "box": round_box(self.box),
+            "confidence": round(self.confidence, 4),
+            "source": self.source,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextLine:
         box = data["box"]
-        return cls(text=data["text"], box=(box[0], box[1], box[2], box[3]),
-                   confidence=float(data["confidence"]), source=data.get("source", "ocr"))
+        return cls(
+            text=data["text"],
+            box=(box[0], box[1], box[2], box[3]),
+            confidence=float(data["confidence"]),
+            source=data.get("source", "ocr"),
+        )
 
 
 @dataclass
@@ -89,8 +97,13 @@ class Page:
         return int(self.image.shape[0])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "width": self.width, "height": self.height, "dpi": self.dpi,
-                "rotation": self.rotation}
+        return {
+            "index": self.index,
+            "width": self.width,
+            "height": self.height,
+            "dpi": self.dpi,
+            "rotation": self.rotation,
+        }
 
 
 @dataclass
@@ -116,14 +129,24 @@ class Field:
     raw: str | None = None  # the text as recognised, before normalisation
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "confidence": round(self.confidence, 4), "page": self.page,
-                "box": round_box(self.box), "repaired": self.repaired}
+        return {
+            "value": self.value,
+            "confidence": round(self.confidence, 4),
+            "page": self.page,
+            "box": round_box(self.box),
+            "repaired": self.repaired,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Field:
         box = data["box"]
-        return cls(value=data["value"], confidence=float(data["confidence"]), page=int(data["page"]),
-                   box=(box[0], box[1], box[2], box[3]), repaired=bool(data.get("repaired", False)))
+        return cls(
+            value=data["value"],
+            confidence=float(data["confidence"]),
+            page=int(data["page"]),
+            box=(box[0], box[1], box[2], box[3]),
+            repaired=bool(data.get("repaired", False)),
+        )
 
 
 CheckStatus = Literal["pass", "fail", "warn"]
@@ -154,8 +177,13 @@ class QualityIssue:
     measure: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "page": self.page, "message": self.message, "hint": self.hint,
-                "blocking": self.blocking}
+        return {
+            "code": self.code,
+            "page": self.page,
+            "message": self.message,
+            "hint": self.hint,
+            "blocking": self.blocking,
+        }
 
 
 @dataclass(frozen=True)
@@ -168,7 +196,11 @@ class Mark:
     confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"page": self.page, "box": round_box(self.box)}
+        out: dict[str, Any] = {
+            "page": self.page,
+            "box": round_box(self.box),
+            "confidence": round(self.confidence, 3),
+        }
         if self.text is not None:
             out["text"] = self.text
         return out

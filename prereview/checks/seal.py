@@ -51,6 +51,23 @@ def red_mask(image: np.ndarray) -> np.ndarray:
     return cv2.bitwise_or(low, high)
 
 
+def shows_colour(image: np.ndarray | None, min_fraction: float = 0.0005) -> bool:
+    """Whether a page can show a red seal at all: a grey photocopy or scan cannot.
+
+    >>> shows_colour(np.full((50, 50, 3), 128, np.uint8))
+    False
+    >>> img = np.full((50, 50, 3), 255, np.uint8); img[10:20, 10:20] = (30, 30, 220)
+    >>> shows_colour(img)
+    True
+    """
+    if image is None or image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
+        return False
+    scale = 256 / max(image.shape[:2])
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+    saturation = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)[:, :, 1]
+    return float(np.count_nonzero(saturation > 80)) / saturation.size >= min_fraction
+
+
 def _crop(image: np.ndarray, region: Box | None) -> tuple[np.ndarray, int, int]:
     if region is None:
         return image, 0, 0

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from prereview import __version__
-from prereview.checks.seal import find_seals
+from prereview.checks.seal import find_seals, shows_colour
 from prereview.checks.signature import find_signatures
 from prereview.document import Document, Mark, Page, TextLine
 from prereview.ingest import load_document
@@ -53,7 +53,7 @@ class Pipeline:
         timings = {} if timings is None else timings
         issues = []
         lines: list[list[TextLine]] = []
-        seals: list[Mark] = []
+        seals: list[Mark] | None = None  # None: no page can show a red seal (a grey copy)
         signatures: list[Mark] = []
         for page in document.pages:
             t0 = time.perf_counter()
@@ -62,8 +62,12 @@ class Pipeline:
             page_lines = self.read_page(page)
             lines.append(page_lines)
             t2 = time.perf_counter()
-            seals += find_seals(page.image, page=page.index, lines=page_lines)
-            signatures += find_signatures(page.image, page_lines, page=page.index)
+            if shows_colour(page.image):
+                found = find_seals(page.image, page=page.index, lines=page_lines, engine=self.engine)
+                seals = (seals or []) + found
+            signatures += find_signatures(
+                page.image, page_lines, page=page.index, rotation=page.rotation, with_unclear=True
+            )
             t3 = time.perf_counter()
             for stage, seconds in (("quality", t1 - t0), ("ocr", t2 - t1), ("marks", t3 - t2)):
                 timings[stage] = timings.get(stage, 0.0) + seconds

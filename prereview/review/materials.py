@@ -99,5 +99,6 @@ def _marks(items: list[dict[str, Any]] | None) -> list[Mark] | None:
     out = []
     for m in items:
         box = m["box"]
-        out.append(Mark(int(m.get("page", 0)), (box[0], box[1], box[2], box[3]), m.get("text")))
+        confidence = float(m.get("confidence", 1.0))
+        out.append(Mark(int(m.get("page", 0)), (box[0], box[1], box[2], box[3]), m.get("text"), confidence))
     return out

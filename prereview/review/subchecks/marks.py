@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from prereview.checks.consistency import normalise_text
+from prereview.checks.signature import SIGNED
 from prereview.review.context import ReviewContext, evidence
 from prereview.review.point_schema import Sealed, Signed
 from prereview.review.schema import Slot
@@ -19,7 +20,7 @@ def signed(check: Signed, ctx: ReviewContext, slot: Slot) -> Finding:
     materials = _materials(ctx, slot, check.material_type)
     if not materials:
         return Finding("not_applicable")
-    yes, no, ev = False, False, []
+    yes, no, unclear, ev = False, False, False, []
     for placed in materials:
         flag = placed.fields.get(check.field)
         if flag is not None and ctx.doubt(flag) is None and isinstance(flag.value, bool):
@@ -27,10 +28,13 @@ def signed(check: Signed, ctx: ReviewContext, slot: Slot) -> Finding:
             ev.append(evidence(placed, check.field, flag))
         marks = placed.source.signatures
         if marks:
-            yes = True
+            sure = any(m.confidence >= SIGNED for m in marks)
+            yes, unclear = yes or sure, unclear or not sure
             ev += [Evidence(placed.file, m.page, m.box, "signature", m.text) for m in marks]
         elif marks is not None and flag is None:
             no = True
+    if unclear and not yes:
+        return Finding("manual", f"{slot.name}签名处有笔迹但无法确认是签名，需人工核对", ev)
     if yes and not no:
         return Finding("pass", "", ev)
     if no and not yes:
