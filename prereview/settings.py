@@ -108,16 +108,9 @@ class ModelSettings(BaseModel):
     classifier: str = Field("anchors", description="material classifier: anchors | learned")
     extractor: str = Field("auto", description="field extractor: anchors | learned | auto")
     learned_types: list[str] = Field(
-        default_factory=lambda: [
-            "household_register",
-            "marriage_certificate",
-            "application_form",
-            "power_of_attorney",
-            "lease_contract",
-            "property_certificate",
-            "food_business_license",
-        ],
-        description="material types the auto extractor reads with the learned model (anchors for the rest)",
+        default_factory=list,
+        description="material types the auto extractor reads with the learned model (anchors for the rest); "
+        "empty: the learned KIE v1 did not match the anchors on any type (models/kie/v1/model_card.md)",
     )
     threads: int = Field(1, ge=1, le=16, description="onnxruntime threads per model")
 

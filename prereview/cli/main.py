@@ -26,7 +26,19 @@ class UsageError(PrereviewError):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from prereview.cli import export_corrections, extract, items, ocr, purge, review, serve, user
+    from prereview.cli import (
+        evaluate,
+        export_corrections,
+        extract,
+        items,
+        ocr,
+        purge,
+        review,
+        review_packages,
+        serve,
+        train,
+        user,
+    )
     from prereview.synth import cli as synth
 
     parser = argparse.ArgumentParser(
@@ -35,7 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"prereview {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on standard error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (extract, review, items, synth, serve, ocr, user, purge, export_corrections):
+    for module in (
+        extract,
+        review,
+        review_packages,
+        items,
+        synth,
+        serve,
+        ocr,
+        user,
+        purge,
+        export_corrections,
+        train,
+        evaluate,
+    ):
         module.register(sub)
     return parser
 

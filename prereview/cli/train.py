@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--n", type=int, default=None, help="generate this many files instead of the recipe's n"
     )
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate (one-cycle schedule)")
+    parser.add_argument(
+        "--swap-share", type=float, default=0.0, help="KIE: share of value characters swapped per batch"
+    )
     parser.add_argument("--hidden", type=int, default=128, help="hidden size")
     parser.add_argument("--layers", type=int, default=2, help="transformer layers")
     parser.add_argument(
@@ -45,13 +50,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     folder = dataset_folder(args.data, n=args.n)
     print(f"数据集 dataset: {folder}", file=sys.stderr)
     documents = load_documents(folder, progress=_ocr_progress)
-    schedule = Schedule(epochs=args.epochs, patience=args.patience, seed=args.seed)
-    trainer = train_classifier if args.kind == "classifier" else train_kie
+    schedule = Schedule(
+        epochs=args.epochs, patience=args.patience, batch_size=args.batch_size, lr=args.lr, seed=args.seed
+    )
     size = Size(hidden=args.hidden, layers=args.layers, heads=max(1, args.hidden // 32), max_len=args.max_len)
-    summary = trainer(documents, args.out, seed=args.seed, size=size, schedule=schedule)
+    if args.kind == "classifier":
+        summary = train_classifier(documents, args.out, seed=args.seed, size=size, schedule=schedule)
+    else:
+        summary = train_kie(
+            documents, args.out, seed=args.seed, size=size, schedule=schedule, swap_share=args.swap_share
+        )
     if args.kind == "classifier":
         reliability_png(summary["validation"]["reliability"], args.out / "reliability.png")
-    write_card(args.out, args.kind, str(args.data), {"training": summary})
+    write_card(args.out, args.kind, str(args.data), {"data": str(args.data), "training": summary})
     print(f"wrote {args.out} (best epoch {summary['history']['best_epoch']})")
     return 0
 

@@ -1,0 +1,61 @@
+"""The model card: what a model was trained on, with which seed, how it measured, which thresholds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+def _table(rows: dict[str, dict[str, float]]) -> list[str]:
+    lines = ["| field | expected | precision | recall | exact match |", "|---|---|---|---|---|"]
+    for key, s in rows.items():
+        lines.append(f"| {key} | {s['expected']} | {s['precision']} | {s['recall']} | {s['exact_match']} |")
+    return lines
+
+
+def write_card(folder: Path, name: str, data: str, metrics: dict[str, Any]) -> None:
+    """``model_card.md`` and ``metrics.json`` from the training summary and any test measurement."""
+    (folder / "metrics.json").write_text(
+        json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    history = metrics.get("training", {}).get("history", {})
+    lines = [
+        f"# {name} ({folder.name})",
+        "",
+        f"- kind: {config['kind']} — LayoutLM from config (no pretrained weights), size {config['size']}",
+        f"- data recipe: {data}",
+        f"- seed: {config['seed']}",
+        f"- trained: {config['trained']}",
+        f"- best epoch: {history.get('best_epoch')} of {len(history.get('epochs', []))}",
+    ]
+    if config["kind"] == "classifier":
+        lines += [
+            f"- temperature (fitted on the validation split): {config['temperature']}",
+            f"- threshold: below min_confidence {config['min_confidence']} the answer is `other`",
+            f"- validation ECE after scaling: {metrics.get('training', {}).get('validation', {}).get('ece')}",
+            "- reliability plot: reliability.png",
+        ]
+    else:
+        lines += [
+            f"- alignment: {metrics.get('training', {}).get('alignment')}",
+            f"- window {config['max_len']}, stride {config['stride']}",
+        ]
+    test = metrics.get("test")
+    if test:
+        lines += [
+            "",
+            f"## Test ({test.get('data')})",
+            "",
+            f"- material-type accuracy: {test['type_accuracy']}",
+        ]
+        lines += [
+            f"- fields overall: {test['fields_overall']}",
+            f"- clean scans overall: {test['clean_scan_overall']}",
+            "",
+        ]
+        lines += _table(test["fields"])
+    if metrics.get("notes"):
+        lines += ["", "## Notes", "", *metrics["notes"]]
+    (folder / "model_card.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,0 +1,179 @@
+"""Real labelled folders (``cards_samples``, ``xfund_zh_subset``): measurement only, never training.
+
+Every image goes through the whole pipeline (ingest, orientation, OCR) once; the OCR lines are then read
+by each understander (anchors, learned, auto). Their Chinese keys map to ours by document kind
+(:data:`CARD_KEYS`, :data:`FORM_KEYS`); values are compared after the same normalisation the
+extractors apply (ISO dates, compact text, upper-case identifiers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from prereview.understanding.learned.decode import normalize_value
+from prereview.understanding.normalize import compact
+
+CARD_KEYS = {
+    "id_card_front": {
+        "姓名": "name",
+        "性别": "sex",
+        "民族": "ethnicity",
+        "出生": "birth_date",
+        "住址": "address",
+        "公民身份号码": "id_number",
+    },
+    "id_card_back": {"签发机关": "issuing_authority", "有效期限": "valid_to"},
+    "business_license": {
+        "统一社会信用代码": "credit_code",
+        "名称": "name",
+        "类型": "entity_type",
+        "住所": "address",
+        "法定代表人": "legal_representative",
+        "注册资本": "registered_capital",
+        "成立日期": "established_date",
+        "营业期限": "valid_to",
+    },
+}
+FORM_KEYS = {"姓名": "applicant_name", "姓名（拼音）": "applicant_name", "联系电话": "phone"}
+
+
+def expected_types(doc_type: str) -> list[str]:
+    """Our material types for a label's free-text ``doc_type``.
+
+    >>> expected_types("居民身份证 front+back (generator output)")
+    ['id_card_front', 'id_card_back']
+    >>> expected_types("营业执照（副本）"), expected_types("机动车驾驶证 front")
+    (['business_license'], ['other'])
+    """
+    if "居民身份证" in doc_type:
+        return [t for t, word in (("id_card_front", "front"), ("id_card_back", "back")) if word in doc_type]
+    if "营业执照" in doc_type:
+        return ["business_license"]
+    if doc_type.startswith("application_form"):
+        return ["application_form"]
+    return ["other"]
+
+
+def truth_value(key: str, text: str) -> str | None:
+    """A label's value in our form; for ``valid_to`` the end of a ``from-to`` range.
+
+    >>> truth_value("valid_to", "2015.06.09-2035.06.09"), truth_value("birth_date", "1990年3月5日")
+    ('2035-06-09', '1990-03-05')
+    """
+    if key == "valid_to":
+        for separator in ("-", "至", "—"):
+            if separator in text:
+                text = text.split(separator)[-1]
+    value, _ = normalize_value(key, text)
+    return value if value is not None else (compact(text) or None)
+
+
+def _expected(item: dict[str, Any]) -> dict[str, str]:
+    types = expected_types(str(item.get("doc_type", "")))
+    fields = item.get("fields") or item.get("kv") or {}
+    if not isinstance(fields, dict):
+        return {}
+    out: dict[str, str] = {}
+    for material_type in types:
+        mapping = CARD_KEYS.get(material_type, FORM_KEYS if material_type == "application_form" else {})
+        for zh, key in mapping.items():
+            raw = fields.get(zh)
+            if isinstance(raw, str) and raw.strip():
+                value = truth_value(key, raw)
+                if value:
+                    out[f"{material_type}.{key}"] = value
+    return out
+
+
+def _items(folder: Path) -> list[dict[str, Any]]:
+    data = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    items = data.get("items") or data.get("documents") or []
+    return [i for i in items if isinstance(i, dict) and "file" in i]
+
+
+def _predicted(understanding: Any) -> tuple[list[str], dict[str, str]]:
+    parts = understanding.parts or []
+    types = [p.material_type for p in parts] or [understanding.material_type]
+    fields: dict[str, str] = {}
+    for part in parts or [understanding]:
+        for key, field in part.fields.items():
+            fields.setdefault(f"{part.material_type}.{key}", str(field.value))
+    return types, fields
+
+
+def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
+    """Per system: type hits, field exact matches, and each file's misses (whole pipeline per system)."""
+    from prereview.ocr import get_engine
+    from prereview.pipeline.core import Pipeline
+    from prereview.settings import Settings
+
+    settings = Settings()
+    engine = get_engine(settings.ocr)
+    pipelines = {
+        name: Pipeline(settings=settings, engine=engine, understander=u) for name, u in understanders.items()
+    }
+    results: dict[str, Any] = {
+        name: {"types": Counter(), "fields": Counter(), "misses": []} for name in understanders
+    }
+    for folder in ("cards_samples", "xfund_zh_subset"):
+        for item in _items(root / folder):
+            path = root / folder / item["file"]
+            want_types = expected_types(str(item.get("doc_type", "")))
+            want = _expected(item)
+            for name, pipeline in pipelines.items():
+                r = results[name]
+                try:
+                    types, got = _predicted(pipeline.extract(path.read_bytes(), name=path.name))
+                except Exception as error:  # a crash is a miss on every field, reported, not fatal
+                    types, got = [], {}
+                    r["misses"].append({"file": item["file"], "key": "*", "want": "", "got": repr(error)})
+                r["types"]["files"] += 1
+                r["types"]["right"] += set(want_types) <= set(types)
+                for key, value in want.items():
+                    same = compact(got.get(key) or "") == compact(value)  # full/half width alike
+                    r["fields"]["expected"] += 1
+                    r["fields"]["exact"] += same
+                    if not same:
+                        r["misses"].append(
+                            {"file": item["file"], "key": key, "want": value, "got": got.get(key)}
+                        )
+    return results
+
+
+def run_real(args: argparse.Namespace) -> int:
+    from prereview.understanding import Understander
+    from prereview.understanding.base import build_classifier, build_extractor
+    from prereview.understanding.learned import AutoExtractor, LearnedClassifier, LearnedExtractor
+
+    understanders = {
+        "anchors": Understander(build_classifier("anchors"), build_extractor("anchors")),
+        "learned": Understander(LearnedClassifier(), LearnedExtractor()),
+        "auto": Understander(build_classifier("anchors"), AutoExtractor()),
+    }
+    results = measure_real(args.real, understanders)
+    summary = {
+        name: {
+            "type_accuracy": round(r["types"]["right"] / max(r["types"]["files"], 1), 4),
+            "files": r["types"]["files"],
+            "field_exact_match": round(r["fields"]["exact"] / max(r["fields"]["expected"], 1), 4),
+            "fields_expected": r["fields"]["expected"],
+            "misses": r["misses"],
+        }
+        for name, r in results.items()
+    }
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    for name, s in summary.items():
+        print(
+            f"{name:<8} type accuracy {s['type_accuracy']} ({s['files']} files)   field exact match "
+            f"{s['field_exact_match']} ({s['fields_expected']} fields)"
+        )
+    for name, s in summary.items():
+        for miss in s["misses"]:
+            print(f"  {name}: {miss['file']} {miss['key']}: want {miss['want']!r} got {miss['got']!r}")
+    return 0

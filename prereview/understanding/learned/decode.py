@@ -1,0 +1,152 @@
+"""BIO tags per character → fields: spans, their normalised values, confidence, page and box.
+
+A span starts at ``B-key`` (or a stray ``I-key``) and runs over the following ``I-key`` tags, across
+lines when a value wraps. When the model tags several spans with one key, the surest (highest mean
+probability) wins. Values are normalised like the anchors' (ISO dates, upper-case identifiers); an
+identifier is only changed when its checksum then passes (:mod:`prereview.understanding.repair`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from prereview.document import Field
+from prereview.understanding.layout import union
+from prereview.understanding.learned.tokens import Token
+from prereview.understanding.normalize import compact, normalize_date, normalize_name, normalize_sex
+from prereview.understanding.repair import read_credit_code, read_id_number
+
+OUTSIDE = "O"
+DATE_KEYS = frozenset({"valid_from", "valid_to", "lease_start", "lease_end"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """Tokens ``start:end`` tagged with ``key``, and the mean probability of their tags."""
+
+    key: str
+    start: int
+    end: int
+    confidence: float
+
+
+def bio_labels(keys: list[str]) -> list[str]:
+    """``O`` then ``B-key``/``I-key`` for every key.
+
+    >>> bio_labels(["name", "sex"])
+    ['O', 'B-name', 'I-name', 'B-sex', 'I-sex']
+    """
+    return [OUTSIDE, *(f"{tag}-{key}" for key in keys for tag in ("B", "I"))]
+
+
+def find_spans(tags: list[str], probs: list[float]) -> list[Span]:
+    """Spans of a tag sequence.
+
+    >>> tags = ["O", "B-name", "I-name", "O", "I-sex", "B-name"]
+    >>> [(s.key, s.start, s.end) for s in find_spans(tags, [1.0] * 6)]
+    [('name', 1, 3), ('sex', 4, 5), ('name', 5, 6)]
+    """
+    found: list[Span] = []
+    key, start = None, 0
+    for i, tag in enumerate([*tags, OUTSIDE]):
+        kind, _, name = tag.partition("-")
+        if key is not None and not (kind == "I" and name == key):
+            found.append(Span(key, start, i, float(np.mean(probs[start:i]))))
+            key = None
+        if kind in ("B", "I") and key is None:
+            key, start = name, i
+    return found
+
+
+def best_spans(spans: list[Span]) -> dict[str, Span]:
+    """The surest span of every key.
+
+    >>> best = best_spans([Span("name", 0, 2, 0.6), Span("name", 5, 7, 0.9)])
+    >>> best["name"].start
+    5
+    """
+    out: dict[str, Span] = {}
+    for span in spans:
+        if span.key not in out or span.confidence > out[span.key].confidence:
+            out[span.key] = span
+    return out
+
+
+IDENTIFIER_SUFFIXES = ("id_number", "credit_code", "certificate_number", "license_number")
+
+
+def grow_identifier(span: Span, tokens: list[Token]) -> Span:
+    """An identifier's span widened to the whole run of ASCII letters and digits on its line.
+
+    An identifier is printed as one unbroken run, so a tagger that missed its first or last characters
+    is corrected by the page itself, never by guessing characters.
+
+    >>> from prereview.understanding.learned.tokens import tokenize
+    >>> from prereview.document import TextLine
+    >>> tokens = tokenize([[TextLine("号码540127197209190304", (0, 0, 200, 10), 0.9)]])
+    >>> grown = grow_identifier(Span("id_number", 4, 10, 0.8), tokens)
+    >>> "".join(t.char for t in tokens[grown.start : grown.end])
+    '540127197209190304'
+    """
+    if not span.key.endswith(IDENTIFIER_SUFFIXES):
+        return span
+
+    def joins(i: int, j: int) -> bool:
+        return (
+            0 <= j < len(tokens)
+            and tokens[j].line == tokens[i].line
+            and tokens[j].char.isascii()
+            and tokens[j].char.isalnum()
+        )
+
+    start, end = span.start, span.end
+    while joins(start, start - 1):
+        start -= 1
+    while joins(end - 1, end):
+        end += 1
+    return Span(span.key, start, end, span.confidence)
+
+
+def normalize_value(key: str, text: str) -> tuple[str | None, bool]:
+    """A field's value in CONTRACT.md form and whether a character was repaired; ``None`` if no value.
+
+    >>> normalize_value("birth_date", "1990年3月5日"), normalize_value("valid_to", "长期")
+    (('1990-03-05', False), ('长期', False))
+    >>> normalize_value("id_number", "11O105199003152338")
+    ('110105199003152338', True)
+    >>> normalize_value("id_number", "1101051990031523")  # too short: kept as printed
+    ('1101051990031523', False)
+    >>> normalize_value("sex", "女"), normalize_value("name", "：张 三")
+    (('女', False), ('张三', False))
+    """
+    if key.endswith("date") or key in DATE_KEYS:
+        return normalize_date(text), False
+    if key.endswith("id_number"):
+        reading = read_id_number(text)
+        return (reading.value, reading.repaired) if reading else (compact(text).upper() or None, False)
+    if key == "credit_code":
+        code = read_credit_code(text)
+        return (code.value, code.repaired) if code else (compact(text).upper() or None, False)
+    if key == "sex":
+        return normalize_sex(text), False
+    return normalize_name(text), False
+
+
+def to_fields(spans: dict[str, Span], tokens: list[Token], keys: set[str] | None = None) -> dict[str, Field]:
+    """Fields from the best spans (only ``keys`` when given); a span without a value is left out."""
+    fields: dict[str, Field] = {}
+    for key, span in spans.items():
+        if keys is not None and key not in keys:
+            continue
+        span = grow_identifier(span, tokens)
+        chosen = tokens[span.start : span.end]
+        raw = "".join(t.char for t in chosen)
+        value, repaired = normalize_value(key, raw)
+        if value is None:
+            continue
+        page = chosen[0].page
+        box = union([t.box for t in chosen if t.page == page])
+        fields[key] = Field(value, round(span.confidence, 4), page, box, repaired=repaired, raw=raw)
+    return fields

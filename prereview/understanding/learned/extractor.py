@@ -1,0 +1,71 @@
+"""The learned field extractor (registered as ``learned``): BIO tags per character → fields.
+
+Long materials are read in overlapping windows; a character's tag probabilities are the mean over the
+windows that hold it. Only the keys of the given material type are returned (the model knows the keys
+of every type).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from prereview.document import Field, TextLine
+from prereview.settings import ModelSettings
+from prereview.understanding.learned.artifacts import OnnxModel, model_dir, require, softmax
+from prereview.understanding.learned.decode import OUTSIDE, best_spans, find_spans, to_fields
+from prereview.understanding.learned.tokens import Token, tokenize
+from prereview.understanding.learned.windows import batch, windows
+
+BATCH = 8
+
+
+def key_probs(probs: np.ndarray) -> np.ndarray:
+    """``[O, key…]`` probabilities from ``[O, B-key, I-key, …]``: a character belongs to a key when its
+    B and I together outweigh O, so a value whose first character got a weak ``B`` keeps it.
+
+    >>> key_probs(np.array([[0.4, 0.35, 0.25]])).tolist()
+    [[0.4, 0.6]]
+    """
+    return np.concatenate([probs[:, :1], probs[:, 1::2] + probs[:, 2::2]], axis=1)
+
+
+class LearnedExtractor:
+    name = "learned"
+
+    def __init__(self, settings: ModelSettings | None = None, folder: Path | None = None) -> None:
+        """The active version from ``settings``, or the artifact in ``folder``."""
+        settings = settings or ModelSettings()
+        self.model = OnnxModel.load(
+            require(folder, "kie") if folder else model_dir("kie", settings), settings.threads
+        )
+        self.labels: list[str] = self.model.config["labels"]
+        self.keys: dict[str, list[str]] = self.model.config["keys_by_type"]
+        self.stride = int(self.model.config.get("stride", self.model.max_len - 2))
+
+    def tag_probs(self, tokens: list[Token]) -> np.ndarray:
+        """``[tokens, labels]`` probabilities, averaged where windows overlap."""
+        total = np.zeros((len(tokens), len(self.labels)), np.float32)
+        count = np.zeros((len(tokens), 1), np.float32)
+        parts = windows(tokens, self.model.vocab, self.model.max_len, self.stride)
+        for at in range(0, len(parts), BATCH):
+            chunk = parts[at : at + BATCH]
+            probs = softmax(self.model.logits(*batch(chunk)))
+            for row, window in enumerate(chunk):
+                end = window.start + window.size
+                total[window.start : end] += probs[row, 1 : window.size + 1]
+                count[window.start : end] += 1
+        return total / np.maximum(count, 1)
+
+    def extract(self, material_type: str, pages: list[list[TextLine]]) -> dict[str, Field]:
+        tokens = tokenize(pages)
+        if not tokens:
+            return {}
+        probs = key_probs(self.tag_probs(tokens))
+        best = probs.argmax(axis=1)
+        names = [OUTSIDE, *(f"I-{label[2:]}" for label in self.labels[1::2])]
+        tags = [names[i] for i in best]
+        spans = best_spans(find_spans(tags, probs[np.arange(len(tokens)), best].tolist()))
+        wanted = self.keys.get(material_type)
+        return to_fields(spans, tokens, set(wanted) if wanted is not None else None)
