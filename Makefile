@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml scripts/system_packages.sh
 	bash scripts/system_packages.sh
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,train]'
 	touch $(STAMP)
 
 setup: $(STAMP) ## system packages (CJK fonts), virtual environment, Python packages

@@ -99,4 +99,8 @@ class Pipeline:
 
 def build_pipeline(settings: Settings) -> Pipeline:
     """Compose the stages named by ``settings``; the OCR engine is shared process-wide."""
-    return Pipeline(settings=settings, engine=get_engine(settings.ocr), understander=build_understander())
+    return Pipeline(
+        settings=settings,
+        engine=get_engine(settings.ocr),
+        understander=build_understander(settings.models.classifier, settings.models.extractor),
+    )

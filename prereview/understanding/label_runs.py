@@ -136,6 +136,12 @@ def complete_clipped_labels(runs: list[Run], specs: tuple[FieldSpec, ...]) -> li
     >>> spec = FieldSpec("name", ("名称",))
     >>> [r.text for r in complete_clipped_labels([run("称", 40, 70), run("某某公司", 120, 300)], (spec,))]
     ['名称', '某某公司']
+
+    A character found only inside longer labels is left alone (it names no field by itself):
+
+    >>> long = FieldSpec("authority", ("登记机关",))
+    >>> [r.text for r in complete_clipped_labels([run("记", 40, 70), run("某某局", 120, 300)], (long,))]
+    ['记', '某某局']
     """
     owners: dict[str, set[int]] = {}
     words: dict[str, str] = {}
@@ -150,7 +156,9 @@ def complete_clipped_labels(runs: list[Run], specs: tuple[FieldSpec, ...]) -> li
                 owners.setdefault(char, set()).add(-1)
     out = []
     for run in runs:
-        if len(run.text) == 1 and len(owners.get(run.text, ())) == 1 and _value_to_the_right(run, runs):
+        owner = owners.get(run.text, set())
+        unique = len(owner) == 1 and -1 not in owner and run.text in words
+        if len(run.text) == 1 and unique and _value_to_the_right(run, runs):
             word = words[run.text]
             line = TextLine(word, run.bbox, run.confidence * 0.9)
             out.append(Run(word, (run.extents[0],) * 2, line, run.page))
