@@ -57,9 +57,7 @@ def _disagreement(ctx: ReviewContext, person_id: str, placed: Placed, number: Fi
     return None
 
 
-def _printed_conflict(
-    ctx: ReviewContext, placed: Placed, birth: Any, sex: str
-) -> tuple[str, Evidence] | None:
+def printed_conflict(ctx: ReviewContext, placed: Placed, birth: Any, sex: str) -> tuple[str, Evidence] | None:
     """The birth date or sex printed on the document disagrees with the number (a misread or a forgery)."""
     printed = placed.fields.get("birth_date")
     if printed is not None and ctx.doubt(printed) is None and parse_date(printed.value) not in (None, birth):
@@ -94,7 +92,7 @@ def person_facts(ctx: ReviewContext, person_id: str) -> PersonFacts:
     if reading.kind != "resident" or reading.birth_date is None or reading.sex is None:
         facts.unknown = dict.fromkeys(everything, f"证件号码为{KIND_NAMES[reading.kind]}，无法自动计算年龄")
         return facts
-    conflict = _printed_conflict(ctx, placed, reading.birth_date, reading.sex)
+    conflict = printed_conflict(ctx, placed, reading.birth_date, reading.sex)
     if conflict:
         facts.unknown = dict.fromkeys(everything, conflict[0])
         facts.evidence.append(conflict[1])

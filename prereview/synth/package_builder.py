@@ -105,8 +105,9 @@ def _world(
             if rng.random() < 0.6
             else (marriage.spouse_1, marriage.spouse_2)
         )
+        spouse_slot = "spouse_1_id_card" if spouse is marriage.spouse_1 else "spouse_2_id_card"
         couple = [
-            *_id_files("spouse_id", spouse, "spouse", as_of),
+            *_id_files(spouse_slot, spouse, "spouse", as_of),
             PlannedFile(
                 "marriage_certificate",
                 "marriage_certificate",
@@ -163,7 +164,27 @@ def _world(
                 "business",
             )
         )
+    for slot, title in item.documents:
+        files.append(PlannedFile(slot, "other", _document(title, shared["company"].name, as_of), "business"))
     return applicant, shared, files
+
+
+_REPORT_LINES = (
+    "检测依据：GB 37487-2019《公共场所卫生管理规范》、GB 37488-2019《公共场所卫生指标及限值要求》",
+    "检测项目：室内空气温度、相对湿度、风速、二氧化碳、甲醛、噪声、照度及公共用品用具微生物",
+    "检测结果：所检项目均符合国家卫生标准要求",
+    "检测结论：该场所卫生状况符合公共场所卫生管理要求",
+)
+
+
+def _document(title: str, holder: str, as_of: date) -> dict[str, Any]:
+    """The facts of a generic ``other`` document (a titled page about ``holder``)."""
+    return {
+        "as_of": as_of - timedelta(days=30),
+        "title": title,
+        "holder": holder,
+        "lines": list(_REPORT_LINES),
+    }
 
 
 def _in_force(lease: Lease, as_of: date) -> Lease:
@@ -193,7 +214,7 @@ def _agent_files(item: ItemSpec, applicant: Person, rng: random.Random, as_of: d
     }
     return [
         PlannedFile("power_of_attorney", "power_of_attorney", facts, "applicant"),
-        *_id_files("agent_id", agent, "agent", as_of),
+        *_id_files("agent_id_card", agent, "agent", as_of),
     ]
 
 
@@ -207,7 +228,8 @@ def plan_package(package_id: str, item_id: str, defect: str, seed: int) -> Packa
     rng = random.Random(seed)
     as_of = random_as_of(rng)
     applicant, shared, files = _world(item, defect, rng, as_of)
-    by_agent = item.by_agent and rng.random() < 0.4
+    # Without an applicant ID card (food license cancellation) the ID-card defects are on the agent's.
+    by_agent = item.by_agent and (rng.random() < 0.4 or (item.id_slot is None and defect in _ID_DEFECTS))
     form = {
         "as_of": as_of,
         "item_id": item.id,
@@ -216,20 +238,33 @@ def plan_package(package_id: str, item_id: str, defect: str, seed: int) -> Packa
         **shared,
     }
     plan_files = [PlannedFile("application_form", "application_form", form, "applicant")]
-    if item.id == "elderly_allowance" and defect not in _ID_DEFECTS and rng.random() < 0.4:
+    id_slot = _applicant_slot(item, applicant, shared)
+    if id_slot is None:
+        pass
+    elif item.id == "elderly_allowance" and defect not in _ID_DEFECTS and rng.random() < 0.4:
         register = make_facts("household_register", rng, as_of=as_of, person=applicant)
-        plan_files.append(PlannedFile("applicant_id", "household_register", register, "applicant"))
+        plan_files.append(PlannedFile(id_slot, "household_register", register, "applicant"))
     else:
-        plan_files += _id_files("applicant_id", applicant, "applicant", as_of)
+        plan_files += _id_files(id_slot, applicant, "applicant", as_of)
     plan_files += files
     if by_agent:
         plan_files += _agent_files(item, applicant, rng, as_of)
     answers = {"by_agent": "true" if by_agent else "false"} if item.by_agent else {}
+    answers.update(item.answers)
     plan = PackagePlan(package_id, item.id, defect, as_of, answers, plan_files, seed=seed)
+    plan.id_slot = id_slot or "agent_id_card"
     for planned in plan.files:
         planned.capture = rng.choices(("clean_scan", "phone_photo", "photocopy"), weights=(5, 3, 2))[0]
     _apply_defect(plan, item, applicant, rng)
     return plan
+
+
+def _applicant_slot(item: ItemSpec, applicant: Person, shared: dict[str, Any]) -> str | None:
+    """The slot of the applicant's ID card: for a birth registration, the spouse the applicant is."""
+    marriage = shared.get("marriage")
+    if marriage is not None:
+        return "spouse_1_id_card" if applicant is marriage.spouse_1 else "spouse_2_id_card"
+    return item.id_slot
 
 
 def _file(plan: PackagePlan, slot: str, material_type: str) -> PlannedFile:
@@ -244,8 +279,8 @@ def _apply_defect(plan: PackagePlan, item: ItemSpec, applicant: Person, rng: ran
     """Change the planned files so that the package carries ``plan.defect``; record what must be found."""
     defect = plan.defect
     if defect == "expired_id":
-        _add_defect(_file(plan, "applicant_id", "id_card_back"), "expired")
-        plan.findings.append({"slot": "applicant_id", "code": "id_expired"})
+        _add_defect(_file(plan, plan.id_slot, "id_card_back"), "expired")
+        plan.findings.append({"slot": plan.id_slot, "code": "id_expired"})
     elif defect == "unsigned_form":
         _add_defect(_file(plan, "application_form", "application_form"), "missing_signature")
         plan.findings.append({"slot": "application_form", "code": "not_signed"})
@@ -254,23 +289,24 @@ def _apply_defect(plan: PackagePlan, item: ItemSpec, applicant: Person, rng: ran
         form.facts["person"] = replace(applicant, name=other_name(rng, applicant))
         plan.findings.append({"slot": "application_form", "code": "name_mismatch"})
     elif defect == "missing_material":
-        slot = rng.choice(sorted({f.slot for f in plan.files} - {"application_form"}))
+        required = {s.id for s in item.slots if s.required}
+        slot = rng.choice(sorted({f.slot for f in plan.files} & required - {"application_form"}))
         plan.files = [f for f in plan.files if f.slot != slot]
         plan.missing_materials.append(slot)
         plan.findings.append({"slot": slot, "code": "missing"})
     elif defect == "wrong_material":
         _wrong_material(plan, item, applicant, rng)
     elif defect in ("wrong_check_char", "sex_birth_mismatch"):
-        _add_defect(_file(plan, "applicant_id", "id_card_front"), defect)
+        _add_defect(_file(plan, plan.id_slot, "id_card_front"), defect)
         code = "id_number_checksum" if defect == "wrong_check_char" else "id_number_inconsistent"
-        plan.findings.append({"slot": "applicant_id", "code": code})
+        plan.findings.append({"slot": plan.id_slot, "code": code})
     elif defect == "age_condition":
-        plan.findings.append({"slot": "applicant_id", "code": "age_condition"})
+        plan.findings.append({"slot": plan.id_slot, "code": "age_condition"})
     elif defect == "unusable_photo":
-        front = _file(plan, "applicant_id", "id_card_front")
+        front = _file(plan, plan.id_slot, "id_card_front")
         front.capture = rng.choice(UNUSABLE_CAPTURES)
         issue = VARIANTS[front.capture].issue or front.capture
-        plan.findings.append({"slot": "applicant_id", "code": issue})
+        plan.findings.append({"slot": plan.id_slot, "code": issue})
 
 
 def _wrong_material(plan: PackagePlan, item: ItemSpec, applicant: Person, rng: random.Random) -> None:
@@ -284,3 +320,5 @@ def _wrong_material(plan: PackagePlan, item: ItemSpec, applicant: Person, rng: r
     plan.files = [f for f in plan.files if f.slot != slot]
     plan.files.insert(first, PlannedFile(slot, wrong, facts, "applicant", "clean_scan"))
     plan.findings.append({"slot": slot, "code": "wrong_material_type"})
+    if slots[slot].required:
+        plan.missing_materials.append(slot)  # the slot is filled, but its material is still missing

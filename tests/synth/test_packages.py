@@ -70,7 +70,8 @@ def test_expected_verdicts_follow_contract_precedence(plans: list[PackagePlan]) 
     assert set(EXPECTED_VERDICT) == set(DEFECT_KINDS)
     for plan in plans:
         assert plan.expected_verdict == EXPECTED_VERDICT[plan.defect]
-        assert (plan.missing_materials != []) == (plan.defect == "missing_material")
+        assert (plan.missing_materials != []) <= (plan.defect in ("missing_material", "wrong_material"))
+        assert (plan.missing_materials != []) >= (plan.defect == "missing_material")
         assert (plan.findings == []) == (plan.defect == "clean")
     verdicts = Counter(p.expected_verdict for p in plans)
     assert set(verdicts) == {"pass", "needs_correction", "manual_review", "reject"}
@@ -102,7 +103,7 @@ def test_missing_and_wrong_materials(plans: list[PackagePlan]) -> None:
         if plan.defect == "wrong_material":
             slot = next(s for s in ITEMS[plan.item].slots if s.id == plan.findings[0]["slot"])
             assert not set(slots[slot.id]) & slot.material_types
-            assert plan.missing_materials == []
+            assert plan.missing_materials in ([], [slot.id])
 
 
 def test_age_condition_applicants_fail_the_condition(plans: list[PackagePlan]) -> None:
@@ -144,9 +145,9 @@ def test_written_package_record(tmp_path: Path) -> None:
     assert record["expected_missing_materials"] == []
     assert date.fromisoformat(record["as_of"])
     assert len(labels) == len(record["files"])
-    assert {e["slot"] for e in record["files"]} >= {"application_form", "applicant_id", "premises_proof"}
+    assert {e["slot"] for e in record["files"]} >= {"application_form", "operator_id_card", "premises_proof"}
     assert all(e["usable"] for e in record["files"])
-    front = _label(labels, "applicant_id", "id_card_front")
+    front = _label(labels, "operator_id_card", "id_card_front")
     form = _label(labels, "application_form", "application_form")
     assert form.fields["applicant_name"].value == front.fields["name"].value
     assert form.fields["applicant_id_number"].value == front.fields["id_number"].value
@@ -157,7 +158,7 @@ def test_written_package_record(tmp_path: Path) -> None:
 def test_written_defects_are_in_the_files(tmp_path: Path) -> None:
     item = "resident_pension_enrollment"
     _, labels = _written(tmp_path, item, "expired_id")
-    back = _label(labels, "applicant_id", "id_card_back")
+    back = _label(labels, "identity_proof", "id_card_back")
     assert back.fields["valid_to"].value < back.as_of
 
     _, labels = _written(tmp_path, item, "unsigned_form")
@@ -166,16 +167,16 @@ def test_written_defects_are_in_the_files(tmp_path: Path) -> None:
     _, labels = _written(tmp_path, item, "name_mismatch")
     form, front = (
         _label(labels, "application_form", "application_form"),
-        _label(labels, "applicant_id", "id_card_front"),
+        _label(labels, "identity_proof", "id_card_front"),
     )
     assert form.fields["applicant_name"].value != front.fields["name"].value
 
     _, labels = _written(tmp_path, item, "wrong_check_char")
-    number = _label(labels, "applicant_id", "id_card_front").fields["id_number"].value
+    number = _label(labels, "identity_proof", "id_card_front").fields["id_number"].value
     assert not ric.is_valid(number) and ric.is_valid(number[:-1] + ric.calc_check_digit(number))
 
     _, labels = _written(tmp_path, item, "sex_birth_mismatch")
-    front = _label(labels, "applicant_id", "id_card_front")
+    front = _label(labels, "identity_proof", "id_card_front")
     number = front.fields["id_number"].value
     assert ric.is_valid(number)
     sex_from_number = "男" if int(number[16]) % 2 else "女"
@@ -219,4 +220,5 @@ def test_same_seed_writes_the_same_package(tmp_path: Path) -> None:
         assert (tmp_path / "a" / "p" / entry["file"]).read_bytes() == (
             tmp_path / "b" / "p" / entry["file"]
         ).read_bytes()
-    assert first["expected_findings"][0]["slot"] in {"applicant_id", "spouse_id", "marriage_certificate"}
+    slots = {"spouse_1_id_card", "spouse_2_id_card", "marriage_certificate"}
+    assert first["expected_findings"][0]["slot"] in slots

@@ -12,6 +12,7 @@ from prereview.review.expressions import ExpressionUndecided, to_cel
 from prereview.review.point_schema import Rule, SameAs, SamePerson
 from prereview.review.schema import Slot
 from prereview.review.verdict import Evidence, Finding, worst
+from prereview.review.vocabulary import FIELD_LABELS
 
 _MODE_OF: dict[str, Literal["id", "name"]] = {"id_number": "id", "name": "name"}
 
@@ -22,8 +23,10 @@ def _other_label(ctx: ReviewContext, ref: str, material_type: str) -> tuple[str,
     return other.name, field_label(other, material_type, key)
 
 
-def _compare(a: Any, b: Any, mode: str) -> str:
-    if mode == "id":
+def _compare(a: Any, b: Any, mode: str, identity: bool = True) -> str:
+    """``compare`` with identity papers other than a 居民身份证 sent to a person (``identity``: the fields
+    are personal ID numbers, not credit codes or license numbers)."""
+    if mode == "id" and identity:
         kinds = {read_id_number(a).kind, read_id_number(b).kind}
         if kinds - {"resident", "invalid"}:
             return "manual"  # residence permits, passports, 15-digit numbers: a person compares
@@ -32,9 +35,17 @@ def _compare(a: Any, b: Any, mode: str) -> str:
 
 def same_as(check: SameAs, ctx: ReviewContext, slot: Slot) -> Finding:
     mine = ctx.read(slot, check.field, check.material_type)
+    other_slot, other_key = check.other.split(".", 1)
     theirs = ctx.assignment.value(check.other)
-    if theirs is None or not ctx.is_active(check.other.split(".")[0]):
-        return Finding("not_applicable")
+    if not ctx.is_active(other_slot) or not ctx.assignment.in_slot(other_slot):
+        return Finding("not_applicable")  # nothing to compare with: the other slot's own point says why
+    if theirs is None:
+        if not _carries(ctx, other_slot, other_key):
+            return Finding("not_applicable")  # e.g. a property certificate has no lessee
+        other_doc, _ = _other_label(ctx, check.other, ctx.item.slot(other_slot).material_types[0])
+        return Finding(
+            "manual", f"未能读取{other_doc}中与{slot.name}比对的信息（{other_key}），无法自动比对，需人工核对"
+        )
     if mine is None:
         return Finding(
             "manual",
@@ -48,7 +59,8 @@ def same_as(check: SameAs, ctx: ReviewContext, slot: Slot) -> Finding:
         return Finding(
             "manual", f"{slot.name}“{label}”与{other_doc}“{other_label}”的比对依据{doubt}，需人工核对", ev
         )
-    outcome = _compare(mine[1].value, theirs[1].value, check.compare)
+    identity = check.field.endswith("id_number") or other_key.endswith("id_number")
+    outcome = _compare(mine[1].value, theirs[1].value, check.compare, identity)
     if outcome == "pass":
         return Finding("pass", "", ev)
     if outcome == "manual":
@@ -63,6 +75,18 @@ def same_as(check: SameAs, ctx: ReviewContext, slot: Slot) -> Finding:
         f"{slot.name}“{label}”（{mine[1].value}）与{other_doc}“{other_label}”"
         f"（{theirs[1].value}）不一致，请核对后更正",
         ev,
+    )
+
+
+def _carries(ctx: ReviewContext, slot_id: str, key: str) -> bool:
+    """Whether a material in the slot is of a type that prints ``key`` (read or not): a field of its
+    CONTRACT.md type, or of the slot's form definition."""
+    slot = ctx.item.slot(slot_id)
+    form_keys = {f.key for f in slot.fields or []}
+    return any(
+        key in FIELD_LABELS.get(p.material_type, {})
+        or (p.material_type == "application_form" and key in form_keys)
+        for p in ctx.assignment.in_slot(slot_id)
     )
 
 

@@ -10,6 +10,7 @@ from prereview.checks.id_card_term import check_id_card_term
 from prereview.checks.id_kind import KIND_NAMES, read_id_number
 from prereview.checks.identifiers import check_credit_code
 from prereview.review.context import ReviewContext, evidence, field_label
+from prereview.review.facts import printed_conflict
 from prereview.review.point_schema import (
     CreditCodeCheck,
     DateCheck,
@@ -83,6 +84,13 @@ def id_number(check: IdNumberCheck, ctx: ReviewContext, slot: Slot) -> Finding:
     ev = [evidence(placed, check.field, value)]
     reading = read_id_number(value.value)
     if reading.kind == "resident":
+        conflict = (
+            printed_conflict(ctx, placed, reading.birth_date, reading.sex)
+            if reading.birth_date is not None and reading.sex is not None
+            else None
+        )
+        if conflict:  # a genuine card never disagrees with its number: a misreading or a forgery
+            return Finding("manual", f"{slot.name}：{conflict[0]}，需人工核验证件", [*ev, conflict[1]])
         return (
             Finding("warn", f"{slot.name}：{reading.warning}", ev)
             if reading.warning

@@ -27,6 +27,7 @@ from prereview.synth.render import (
     business_license,
     certificates,
     food_license,
+    generic_document,
     household_register,
     id_card,
     lease_contract,
@@ -49,10 +50,12 @@ _RENDERERS: dict[str, tuple[Renderer, Sequence[str]]] = {
     "lease_contract": (lease_contract.render, lease_contract.VARIANTS),
     "property_certificate": (certificates.render_property, certificates.PROPERTY_VARIANTS),
     "food_business_license": (food_license.render, food_license.VARIANTS),
+    "other": (generic_document.render, generic_document.VARIANTS),
 }
 LAYOUTS: dict[str, list[str]] = {
     material_type: [f"{material_type}/{variant}" for variant in variants]
     for material_type, (_, variants) in _RENDERERS.items()
+    if material_type != "other"  # generic documents fill package slots; they are no dataset type
 }
 DEFECTS: dict[str, tuple[str, ...]] = {
     "id_card_front": ("wrong_check_char", "sex_birth_mismatch"),
