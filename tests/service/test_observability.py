@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.service.conftest import Service
+from tests.service.conftest import Rendered, Service
+from tests.service.flows import filled
 
 
 def test_health_reports_database_storage_and_engine(service: Service) -> None:
@@ -12,7 +13,8 @@ def test_health_reports_database_storage_and_engine(service: Service) -> None:
     assert body["storage"]["ok"] is True and body["ocr"]["ok"] is True
 
 
-def test_metrics_expose_latency_job_stages_and_queue_depth(service: Service) -> None:
+def test_metrics_expose_latency_job_stages_and_queue_depth(service: Service, front: Rendered) -> None:
+    filled(service, "alice", front)  # a job runs, so its stages are timed
     service.client.get("/api/items")
     text = service.client.get("/metrics").text
     assert 'prereview_http_request_seconds_count{method="GET",route="/api/items"' in text
