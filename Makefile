@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check test test-main test-paddle serve bench clean
+.PHONY: help setup check test test-main test-paddle serve bench bench-load clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,8 +36,11 @@ test-paddle: setup ## PaddleOCR engine lane, in its own virtual environment (.ve
 serve: setup ## start the service on the embedded defaults (http://127.0.0.1:8000)
 	$(BIN)/prereview serve
 
-bench: setup ## print speed and memory figures
+bench: setup ## print speed and memory figures (OCR vs extract, rules)
 	$(BIN)/python -m bench
+
+bench-load: setup ## service load: 50 applications x 3 materials submitted concurrently
+	$(BIN)/python -m bench.load
 
 clean: ## remove the virtual environments and caches
 	rm -rf $(VENV) .venv-paddle .pytest_cache .mypy_cache .ruff_cache
