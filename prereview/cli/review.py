@@ -78,7 +78,7 @@ def split_slot(argument: str, slots: set[str]) -> tuple[str | None, Path]:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from prereview.pipeline import build_pipeline
-    from prereview.review import MaterialResult, load_items, review, unreadable
+    from prereview.review import MaterialResult, load_items, resolve, review, unreadable
 
     items = load_items(settings.review.points_dir)
     item = items.get(args.item)
@@ -88,6 +88,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             f"未知事项“{args.item}”，可用：{known}", f"unknown item '{args.item}'; known: {known}"
         )
     answers = parse_answers(args.answer)
+    resolve(item, answers)  # a wrong answer is bad usage: say so before reading any file
     slots = {slot.id for slot in item.materials}
     pipeline = build_pipeline(settings)
     materials = []

@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 _STATUS_STYLE = {"pass": "green", "fail": "red", "warn": "yellow", "manual": "magenta"}
+
+
+def _styled(status: str) -> str:
+    """A status word in its colour (plain when it has none).
+
+    >>> _styled("fail"), _styled("not_applicable")
+    ('[red]fail[/red]', 'not_applicable')
+    """
+    style = _STATUS_STYLE.get(status)
+    return f"[{style}]{status}[/{style}]" if style else status
 
 
 def print_extraction(result: dict[str, Any], console: Console | None = None) -> None:
@@ -22,10 +32,9 @@ def print_extraction(result: dict[str, Any], console: Console | None = None) -> 
         fields.add_row(key, value, f"{f['confidence']:.2f}", str(f["page"]), str(f["box"]))
     console.print(fields)
     if result["checks"]:
-        checks = Table("检查 check", "字段", "结果", "说明", title="校验")
+        checks = Table("检查 check", "字段", "结果", Column("说明", overflow="fold"), title="校验")
         for c in result["checks"]:
-            style = _STATUS_STYLE.get(c["status"], "")
-            checks.add_row(c["code"], c["field"], f"[{style}]{c['status']}[/{style}]", c["message"])
+            checks.add_row(c["code"], c["field"], _styled(c["status"]), c["message"])
         console.print(checks)
     quality = result["quality"]
     if quality["issues"]:
@@ -51,13 +60,11 @@ def print_verdict(result: dict[str, Any], console: Console | None = None) -> Non
     )
     materials = Table("文件", "材料类型", "材料位置 slot", "结果", title="材料")
     for m in result["materials"]:
-        style = _STATUS_STYLE.get(m["status"], "")
-        materials.add_row(m["file"], m["material_type"], str(m["slot"]), f"[{style}]{m['status']}[/{style}]")
+        materials.add_row(m["file"], m["material_type"], str(m["slot"]), _styled(m["status"]))
     console.print(materials)
-    points = Table("要点", "类型", "结果", "说明", title="审查要点")
+    points = Table("要点", "类型", "结果", Column("说明", overflow="fold"), title="审查要点")
     for p in result["points"]:
-        style = _STATUS_STYLE.get(p["status"], "")
-        points.add_row(p["id"], p["kind"], f"[{style}]{p['status']}[/{style}]", p["message"])
+        points.add_row(p["id"], p["kind"], _styled(p["status"]), p["message"])
     console.print(points)
     if result["missing_materials"]:
         console.print("缺少材料：" + "、".join(result["missing_materials"]))
