@@ -57,7 +57,7 @@ class Pipeline:
         signatures: list[Mark] = []
         for page in document.pages:
             t0 = time.perf_counter()
-            issues.extend(assess(page.image, page.index, self.settings.quality))
+            issues.extend(assess(page.image, page.index, self.settings.quality, dpi=page.dpi))
             t1 = time.perf_counter()
             page_lines = self.read_page(page)
             lines.append(page_lines)

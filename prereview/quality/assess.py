@@ -30,10 +30,17 @@ def issue(code: str, page: int, measure: float, blocking: bool = True, **values:
     )
 
 
-def assess(image: np.ndarray, page_index: int, settings: QualitySettings) -> list[QualityIssue]:
-    """Quality issues of one BGR page image; an empty list means the page is fit to read."""
+def assess(
+    image: np.ndarray, page_index: int, settings: QualitySettings, dpi: int | None = None
+) -> list[QualityIssue]:
+    """Quality issues of one BGR page image; an empty list means the page is fit to read.
+
+    ``dpi`` is set for a page rendered from a PDF: its pixel size is then the renderer's choice (an ID
+    card page at 150 dpi is 319 px high), not the resolution of what was uploaded, so it is not judged
+    ``low_resolution``; a scan embedded at too low a resolution still shows as ``blurry``.
+    """
     height, width = image.shape[:2] if image.ndim >= 2 else (0, 0)
-    if min(height, width) < settings.min_short_side:
+    if min(height, width) < (1 if dpi else settings.min_short_side):
         return [
             issue(
                 "low_resolution",
@@ -49,14 +56,19 @@ def assess(image: np.ndarray, page_index: int, settings: QualitySettings) -> lis
 
 
 def measure_view(view: PageView, page_index: int, settings: QualitySettings) -> list[QualityIssue]:
-    """The checks that need content on the page: blur, glare and cut-off."""
+    """The checks that need content on the page: blur, glare and cut-off.
+
+    A blurred page is not judged for glare: blur spreads every light area into a soft bright blob, and the
+    applicant has to retake the photo anyway.
+    """
     issues = []
     blur = blur_radius(view)
     if blur > settings.max_blur_px:
         issues.append(issue("blurry", page_index, blur))
-    glare = glare_fraction(view, settings.min_glare_area)
-    if glare > 0:
-        issues.append(issue("glare", page_index, glare))
+    else:
+        glare = glare_fraction(view, settings.min_glare_area)
+        if glare > 0:
+            issues.append(issue("glare", page_index, glare))
     cut = cut_off_share(view)
     if cut > settings.max_cut_off_share:
         issues.append(issue("cut_off", page_index, cut))

@@ -87,3 +87,44 @@ def ink_box(image: np.ndarray) -> tuple[int, int, int, int]:
     """Bounding box ``(x0, y0, x1, y1)`` of the black text of an image (the grey portrait is left out)."""
     ys, xs = np.nonzero(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) < 100)
     return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+
+
+def rounded_crop(card_image: np.ndarray, radius: int = 40, corner: int = 0) -> np.ndarray:
+    """A card cropped exactly to its edges by a scanner app: the corners outside the rounded rectangle are
+    ``corner`` grey (black where the app filled them, as a JPEG of a transparent PNG shows)."""
+    height, width = card_image.shape[:2]
+    mask = np.zeros((height, width), np.uint8)
+    cv2.rectangle(mask, (radius, 0), (width - 1 - radius, height - 1), 1, -1)
+    cv2.rectangle(mask, (0, radius), (width - 1, height - 1 - radius), 1, -1)
+    for cx, cy in ((radius, radius), (width - 1 - radius, radius), (radius, height - 1 - radius)):
+        cv2.circle(mask, (cx, cy), radius, 1, -1)
+    cv2.circle(mask, (width - 1 - radius, height - 1 - radius), radius, 1, -1)
+    out = card_image.copy()
+    out[mask == 0] = corner
+    return out
+
+
+def tinted_card(font: Path, tint: tuple[int, int, int] = (228, 232, 214)) -> np.ndarray:
+    """An ID-card-like front on pale tinted stock: text on the left, a near-white portrait panel holding a
+    grey silhouette on the right (the panel is lighter than the card, as on a real card)."""
+    image = render_lines(CARD_LINES, (1000, 630), font, background="#{:02x}{:02x}{:02x}".format(*tint[::-1]))
+    cv2.rectangle(image, (600, 50), (950, 400), (250, 252, 252), -1)
+    cv2.ellipse(image, (820, 170), (60, 80), 0, 0, 360, (140, 140, 140), -1)
+    cv2.ellipse(image, (820, 400), (110, 130), 0, 180, 360, (140, 140, 140), -1)
+    return image
+
+
+def striped_desk(size: tuple[int, int], seed: int = 2) -> np.ndarray:
+    """A light desk with blurred stripes of light and shade (blinds, wood grain)."""
+    width, height = size
+    rows = 175 + 45 * np.sin(np.arange(height) / 14.0)
+    desk = np.repeat(rows[:, None], width, axis=1).astype(np.float32)
+    return add_noise(np.repeat(desk[..., None], 3, axis=2).astype(np.uint8), 3, seed=seed)
+
+
+def on_desk(document: np.ndarray, desk: np.ndarray, at: tuple[int, int]) -> np.ndarray:
+    """``document`` lying fully inside ``desk`` with its top-left corner at ``at``."""
+    scene = desk.copy()
+    x, y = at
+    scene[y : y + document.shape[0], x : x + document.shape[1]] = document
+    return scene
