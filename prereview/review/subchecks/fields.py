@@ -84,9 +84,12 @@ def id_number(check: IdNumberCheck, ctx: ReviewContext, slot: Slot) -> Finding:
     ev = [evidence(placed, check.field, value)]
     reading = read_id_number(value.value)
     if reading.kind == "resident":
+        # Only the holder's own number is compared with the sex and birth date printed beside it: a form
+        # may print one person's sex next to another's number (a spouse's, an agent's).
+        holder = check.field == "id_number"
         conflict = (
             printed_conflict(ctx, placed, reading.birth_date, reading.sex)
-            if reading.birth_date is not None and reading.sex is not None
+            if holder and reading.birth_date is not None and reading.sex is not None
             else None
         )
         if conflict:  # a genuine card never disagrees with its number: a misreading or a forgery
