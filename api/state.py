@@ -58,7 +58,7 @@ class ServiceState:
         """Service items and their review points (loaded on first use)."""
         with self._lock:
             if self._rules is None:
-                self._rules = load_rules()
+                self._rules = load_rules(self.settings.review)
             return self._rules
 
     def start(self) -> None:

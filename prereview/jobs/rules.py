@@ -10,18 +10,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from prereview.logging_setup import mask_identifiers
+from prereview.settings import ReviewSettings
 from prereview.store.models import Application
 
 logger = logging.getLogger(__name__)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-REVIEW_POINTS = Path(__file__).resolve().parents[2] / "review_points"
 
 
 def today_in_shanghai() -> date:
@@ -41,8 +40,9 @@ class MaterialInput:
 class Rules:
     """Items, guides and reviews from the rules layer, loaded once."""
 
-    def __init__(self, items: dict[str, Any]) -> None:
+    def __init__(self, items: dict[str, Any], min_confidence: float) -> None:
         self.items = items
+        self.min_confidence = min_confidence
 
     def item_json(self, item_id: str) -> dict[str, Any] | None:
         from prereview.review import item_json
@@ -68,7 +68,8 @@ class Rules:
         from prereview.review import review
 
         inputs = [material_result(m) for m in materials]
-        return dict(review(self.items[item_id], answers, inputs, as_of).to_dict())
+        verdict = review(self.items[item_id], answers, inputs, as_of, min_confidence=self.min_confidence)
+        return dict(verdict.to_dict())
 
 
 def material_result(material: MaterialInput) -> Any:
@@ -77,33 +78,20 @@ def material_result(material: MaterialInput) -> Any:
     A file that could not be read at all becomes a material with one blocking quality issue, so the
     review reports it as a failed material with the reason (as ``review`` does for an unreadable file).
     """
-    from prereview.document import QualityIssue
-    from prereview.review.materials import MaterialResult
+    from prereview.review.materials import MaterialResult, unreadable
 
     if material.extraction is None:
-        issue = QualityIssue(
-            "unreadable",
-            0,
-            material.error or "无法读取该文件 (the file cannot be read)",
-            "请重新上传清晰、完整的 PDF 或图片",
-            True,
-        )
-        return MaterialResult(
-            file=material.file,
-            material_type="other",
-            type_confidence=0.0,
-            quality_usable=False,
-            quality_issues=[issue],
-            slot=material.slot,
+        return unreadable(
+            material.file, material.error or "无法读取该文件 (the file cannot be read)", material.slot
         )
     return MaterialResult.from_extract(material.extraction, slot=material.slot)
 
 
-def load_rules(directory: Path | None = None) -> Rules:
-    """The items of ``review_points/`` (default: the folder next to the package, in the repository)."""
+def load_rules(settings: ReviewSettings) -> Rules:
+    """The items of ``settings.points_dir``, reviewed with ``settings.min_field_confidence``."""
     from prereview.review.loader import load_items
 
-    return Rules(load_items(directory or REVIEW_POINTS))
+    return Rules(load_items(settings.points_dir), settings.min_field_confidence)
 
 
 def refresh_review(session: Session, application: Application, rules: Rules | None) -> None:
