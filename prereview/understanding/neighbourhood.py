@@ -122,7 +122,7 @@ class Neighbourhood:
             if r.page == last.page
             and id(r) not in taken
             and r.bbox[1] > last.bbox[1] + 0.5 * last.height
-            and r.bbox[1] - last.bbox[3] < 0.9 * height
+            and r.bbox[1] - last.bbox[3] < 0.6 * height
             and label.box[0] - height <= r.bbox[0] <= column_x + 2.5 * height
             and self.free(r)
             and not self.owned_by_left_label(r, label.run)
@@ -153,7 +153,7 @@ class Neighbourhood:
             for r in self.runs
             if r.page == last.page
             and r.bbox[1] > last.bbox[1] + 0.5 * h
-            and r.bbox[1] - last.bbox[3] < 0.9 * h
+            and r.bbox[1] - last.bbox[3] < 0.6 * h
             and x0 - 1.5 * h <= r.bbox[0] <= x0 + 2.5 * h
             and self.free(r)
             and not self.owned_by_left_label(r, hit.run)
