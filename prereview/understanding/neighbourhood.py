@@ -64,10 +64,13 @@ class Neighbourhood:
         """
         lx1, h = hit.box[2], hit.run.height
         middle = (hit.box[1] + hit.box[3]) / 2
-        row = self._right_of(hit.box, hit.run)
+        # a line that only grazes the row (a tall title above a tilted photo's row) is not beside it
+        row = [
+            r
+            for r in self._right_of(hit.box, hit.run)
+            if abs((r.bbox[1] + r.bbox[3]) / 2 - middle) <= 0.75 * h
+        ]
         for run in row:
-            if abs((run.bbox[1] + run.bbox[3]) / 2 - middle) > 0.75 * h:
-                continue  # a taller line that only grazes the row (a title above a tilted photo's row)
             if run.bbox[0] - lx1 >= 12 * h or self.label_first(run):
                 return None
             if id(run) not in self.used:
