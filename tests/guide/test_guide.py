@@ -60,7 +60,11 @@ def test_exempt_materials_carry_their_reason(items):
 
 def test_to_dict_is_the_api_shape(items):
     out = guide(items["public_place_hygiene_license"], {"application_type": "change"}).to_dict()
-    assert [q["key"] for q in out["questions"]] == ["entity_kind", "by_agent", "hygiene_commitment"]  # central_ac is hidden
+    assert [q["key"] for q in out["questions"]] == [
+        "entity_kind",
+        "by_agent",
+        "hygiene_commitment",
+    ]  # central_ac is hidden
     assert all({"slot", "name", "required", "exempt"} <= set(m) for m in out["materials"])
     assert "site_plans" not in [m["slot"] for m in out["materials"]]
 
