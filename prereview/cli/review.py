@@ -78,7 +78,8 @@ def split_slot(argument: str, slots: set[str]) -> tuple[str | None, Path]:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from prereview.pipeline import build_pipeline
-    from prereview.review import MaterialResult, load_items, resolve, review, unreadable
+    from prereview.review import load_items, resolve, review, unreadable
+    from prereview.review.intake import read_material
 
     items = load_items(settings.review.points_dir)
     item = items.get(args.item)
@@ -96,13 +97,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         slot, path = split_slot(argument, slots)
         print(f"[{number}/{len(args.files)}] 正在识别 {path.name}", file=sys.stderr, flush=True)
         try:
-            extraction = pipeline.extract(read_input(path), name=path.name)
+            data = read_input(path)
         except IngestError as error:
             materials.append(unreadable(path.name, str(error), slot))
             continue
-        material = MaterialResult.from_extract(extraction.to_dict(), slot=slot)
-        material.page_images = [page.image for page in extraction.document.pages]
-        materials.append(material)
+        materials.append(read_material(pipeline, data, path.name, slot))
     verdict = review(
         item, answers, materials, as_of=args.as_of, min_confidence=settings.review.min_field_confidence
     ).to_dict()

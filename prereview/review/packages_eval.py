@@ -24,11 +24,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prereview.errors import IngestError
+from prereview.review.intake import from_extraction
 from prereview.review.materials import MaterialResult, unreadable
 from prereview.settings import Settings
+
+if TYPE_CHECKING:
+    from prereview.pipeline import Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +82,7 @@ class _Reviewer:
         self.settings = settings
         self.pipeline = build_pipeline(settings)
         self.items = load_items(settings.review.points_dir)
-        self.cache: dict[str, tuple[dict[str, Any], list[Any]] | str] = {}
+        self.cache: dict[str, Extraction | str] = {}
 
     def material(self, path: Path, slot: str | None, outcome: PackageOutcome) -> MaterialResult:
         """The file as ``prereview review`` hands it to the rules (extraction or an unreadable material)."""
@@ -87,8 +91,7 @@ class _Reviewer:
         if key not in self.cache:
             start = time.perf_counter()
             try:
-                extraction = self.pipeline.extract(data, name=path.name)
-                self.cache[key] = (extraction.to_dict(), [p.image for p in extraction.document.pages])
+                self.cache[key] = self.pipeline.extract(data, name=path.name)
             except IngestError as error:
                 self.cache[key] = str(error)
             outcome.extract_seconds += time.perf_counter() - start
@@ -96,10 +99,7 @@ class _Reviewer:
         cached = self.cache[key]
         if isinstance(cached, str):
             return unreadable(path.name, cached, slot)
-        document, images = cached
-        material = MaterialResult.from_extract({**document, "file": path.name}, slot=slot)
-        material.page_images = images
-        return material
+        return from_extraction(cached, slot, name=path.name)
 
     def review_package(self, folder: Path) -> PackageOutcome:
         from prereview.review import review
