@@ -252,15 +252,16 @@ def test_low_confidence_id_number_goes_to_manual(run: Run, reviewer: _Reviewer) 
     folder = run.directory / outcome.package
     assert reviewer.review_package(folder).verdict == "pass"
     front, _ = _front_label(folder)
-    key = next(k for k, v in reviewer.cache.items() if not isinstance(v, str) and v[0]["file"] == front)
-    document, images = reviewer.cache[key]  # type: ignore[misc]
-    doubtful = json.loads(json.dumps(document))
-    doubtful["fields"]["id_number"]["confidence"] = 0.5
-    reviewer.cache[key] = (doubtful, images)
+    key = next(k for k, v in reviewer.cache.items() if not isinstance(v, str) and v.document.name == front)
+    original = reviewer.cache[key]
+    assert not isinstance(original, str)
+    fields = dict(original.fields)
+    fields["id_number"] = replace(fields["id_number"], confidence=0.5)
+    reviewer.cache[key] = replace(original, fields=fields)
     try:
         perturbed = reviewer.review_package(folder)
     finally:
-        reviewer.cache[key] = (document, images)
+        reviewer.cache[key] = original
     assert perturbed.verdict == "manual_review", [(p["id"], p["status"]) for p in perturbed.review["points"]]
 
 
