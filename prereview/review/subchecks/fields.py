@@ -48,6 +48,18 @@ def _read(ctx: ReviewContext, slot: Slot, key: str, material_type: str | None) -
     return placed, value, label
 
 
+def _read_checked(check: Any, ctx: ReviewContext, slot: Slot) -> Any:
+    """``(placed, value, label, evidence)`` of ``check.field``, or the finding when it cannot be read
+    (``not_applicable`` for an optional field that is absent)."""
+    if getattr(check, "optional", False) and ctx.read(slot, check.field, check.material_type) is None:
+        return Finding("not_applicable")
+    read = _read(ctx, slot, check.field, check.material_type)
+    if isinstance(read, Finding):
+        return read
+    placed, value, label = read
+    return placed, value, label, [evidence(placed, check.field, value)]
+
+
 def required_fields(check: RequiredFields, ctx: ReviewContext, slot: Slot) -> Finding:
     findings = []
     for key in check.fields:
@@ -77,11 +89,10 @@ def _merge(findings: list[Finding]) -> Finding:
 
 
 def id_number(check: IdNumberCheck, ctx: ReviewContext, slot: Slot) -> Finding:
-    read = _read(ctx, slot, check.field, check.material_type)
+    read = _read_checked(check, ctx, slot)
     if isinstance(read, Finding):
         return read
-    placed, value, label = read
-    ev = [evidence(placed, check.field, value)]
+    placed, value, label, ev = read
     reading = read_id_number(value.value)
     if reading.kind == "resident":
         # Only the holder's own number is compared with the sex and birth date printed beside it: a form
@@ -113,11 +124,10 @@ def id_number(check: IdNumberCheck, ctx: ReviewContext, slot: Slot) -> Finding:
 
 
 def credit_code(check: CreditCodeCheck, ctx: ReviewContext, slot: Slot) -> Finding:
-    read = _read(ctx, slot, check.field, check.material_type)
+    read = _read_checked(check, ctx, slot)
     if isinstance(read, Finding):
         return read
-    placed, value, label = read
-    ev = [evidence(placed, check.field, value)]
+    _placed, value, label, ev = read
     verdict = check_credit_code(str(value.value), check.field)
     if verdict.status == "pass":
         return Finding("pass", "", ev)
@@ -131,11 +141,10 @@ def credit_code(check: CreditCodeCheck, ctx: ReviewContext, slot: Slot) -> Findi
 
 
 def phone(check: PhoneCheck, ctx: ReviewContext, slot: Slot) -> Finding:
-    read = _read(ctx, slot, check.field, check.material_type)
+    read = _read_checked(check, ctx, slot)
     if isinstance(read, Finding):
         return read
-    placed, value, label = read
-    ev = [evidence(placed, check.field, value)]
+    _placed, value, label, ev = read
     if PHONE.match(re.sub(r"\s", "", str(value.value))):
         return Finding("pass", "", ev)
     return Finding(
@@ -144,13 +153,10 @@ def phone(check: PhoneCheck, ctx: ReviewContext, slot: Slot) -> Finding:
 
 
 def date(check: DateCheck, ctx: ReviewContext, slot: Slot) -> Finding:
-    if check.optional and ctx.read(slot, check.field, check.material_type) is None:
-        return Finding("not_applicable")
-    read = _read(ctx, slot, check.field, check.material_type)
+    read = _read_checked(check, ctx, slot)
     if isinstance(read, Finding):
         return read
-    placed, value, label = read
-    ev = [evidence(placed, check.field, value)]
+    _placed, value, label, ev = read
     day = parse_date(value.value)
     if day is None:
         return Finding("manual", f"{slot.name}中的“{label}”（{value.value}）不是可识别的日期，需人工核对", ev)
@@ -162,13 +168,10 @@ def date(check: DateCheck, ctx: ReviewContext, slot: Slot) -> Finding:
 
 
 def not_expired(check: NotExpired, ctx: ReviewContext, slot: Slot) -> Finding:
-    if check.optional and ctx.read(slot, check.field, check.material_type) is None:
-        return Finding("not_applicable")
-    read = _read(ctx, slot, check.field, check.material_type)
+    read = _read_checked(check, ctx, slot)
     if isinstance(read, Finding):
         return read
-    placed, value, label = read
-    ev = [evidence(placed, check.field, value)]
+    _placed, value, label, ev = read
     state = validity_on(value.value, ctx.as_of)
     if state == "expired":
         return Finding(
