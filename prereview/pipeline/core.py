@@ -17,6 +17,7 @@ from prereview.document import Document, Mark, Page, TextLine
 from prereview.ingest import load_document
 from prereview.ocr import OcrEngine, get_engine
 from prereview.pipeline.result import Extraction
+from prereview.pipeline.upright import to_input_frame, upright_lines
 from prereview.quality import assess, orient_and_read
 from prereview.settings import Settings
 from prereview.understanding import Understander, build_understander
@@ -72,7 +73,9 @@ class Pipeline:
             for stage, seconds in (("quality", t1 - t0), ("ocr", t2 - t1), ("marks", t3 - t2)):
                 timings[stage] = timings.get(stage, 0.0) + seconds
         t3 = time.perf_counter()
-        understood = self.understander.understand(lines)
+        understood = to_input_frame(
+            self.understander.understand(upright_lines(document.pages, lines)), document.pages
+        )
         timings["understanding"] = time.perf_counter() - t3
         logger.info(
             "extracted %s: %s (%.2f) in %s",
