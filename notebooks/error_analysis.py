@@ -18,6 +18,7 @@ from pathlib import Path
 
 import cv2
 
+from prereview.quality import rotate_image
 from prereview.synth.loader import load_pages
 from prereview.training.components import learned_components
 from prereview.training.data import dataset_folder, load_documents
@@ -51,10 +52,13 @@ wrong_ids = {error["id"] for error in report.errors}
 chosen = [d for d in documents if d.label.id in wrong_ids][:3] or documents[:2]
 written = []
 for document in chosen:
-    page = load_pages(document.path, document.label)[0].copy()
+    # The extractor read the page turned upright (as the service does): draw on that page.
+    rotation = document.reading.rotations[0] if document.reading else 0
+    page = rotate_image(load_pages(document.path, document.label)[0], rotation).copy()
     for item in document.label.fields.values():
         if item.box and item.page == 0:
-            cv2.rectangle(page, tuple(item.box[:2]), tuple(item.box[2:]), (0, 160, 0), 3)
+            x0, y0, x1, y1 = (int(v) for v in document.upright_box(0, tuple(item.box)))
+            cv2.rectangle(page, (x0, y0), (x1, y1), (0, 160, 0), 3)
     for field in extractor.extract(document.label.material_type, document.ocr).values():
         if field.page == 0:
             x0, y0, x1, y1 = (int(v) for v in field.box)

@@ -4,12 +4,17 @@ Prints material-type accuracy per type, per-field precision / recall / exact mat
 clean scans), milliseconds per page, and writes the confusion matrix PNG. ``--baseline anchors`` prints
 the anchor components' numbers on the same data beside them. ``--real DIR`` measures extraction on
 real labelled folders instead (evaluation only).
+
+Field confidences: a reliability PNG per system next to ``--png`` (``<stem>-fields-<system>.png``) and
+the threshold above which 99% of the fields are exactly right, the value for
+``review.min_field_confidence``. ``--record`` writes it into the KIE model card with the plot.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--data", type=Path, default=None, help="a recipe YAML or a generated dataset folder")
     parser.add_argument(
         "--n", type=int, default=None, help="generate this many files instead of the recipe's n"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes reading (OCR) files not yet in the dataset's cache"
     )
     parser.add_argument("--baseline", choices=["anchors"], default=None, help="also measure these components")
     parser.add_argument("--png", type=Path, default=Path("confusion.png"), help="confusion matrix image")
@@ -43,10 +51,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print("请给出 --data（配方或数据集文件夹）或 --real / give --data or --real", file=sys.stderr)
         return 2
     from prereview.training.components import anchor_components, learned_components
-    from prereview.training.data import dataset_folder, load_documents
+    from prereview.training.data import dataset_folder, load_documents, ocr_progress
     from prereview.training.metrics import confusion_png, measure
 
-    documents = load_documents(dataset_folder(args.data, n=args.n))
+    folder = dataset_folder(args.data, n=args.n)
+    documents = load_documents(folder, progress=ocr_progress, workers=args.workers)
     learned = measure(documents, *learned_components(args.model))
     confusion_png(learned, args.png, f"learned — {args.data}")
     results: dict[str, Any] = {
@@ -56,17 +65,41 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     }
     if args.baseline:
         results["anchors"] = measure(documents, *anchor_components()).to_dict()
+    plots = field_plots(results, args.png)
     if args.record:
-        _record(args.model, results)
+        _record(args.model, results, plots["learned"])
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print_results(results)
+        print_results(results, settings.review.min_field_confidence)
     return 0
 
 
-def _record(model: Path, results: dict[str, Any]) -> None:
+def field_png(png: Path, system: str) -> Path:
+    """Where a system's field reliability plot goes, beside the confusion matrix ``png``.
+
+    >>> field_png(Path("out/confusion.png"), "anchors").as_posix()
+    'out/confusion-fields-anchors.png'
+    """
+    return png.with_name(f"{png.stem}-fields-{system}.png")
+
+
+def field_plots(results: dict[str, Any], png: Path) -> dict[str, Path]:
+    """One field reliability PNG per measured system (``learned``, ``anchors``); their paths by system."""
+    from prereview.training.metrics import reliability_png
+
+    plots: dict[str, Path] = {}
+    for system in ("learned", "anchors"):
+        if system in results:
+            calibration = results[system]["field_calibration"]
+            title = f"field reliability — {system} (n={calibration['n']}, ECE {calibration['ece']})"
+            reliability_png(calibration["reliability"], field_png(png, system), title)
+            plots[system] = field_png(png, system)
+    return plots
+
+
+def _record(model: Path, results: dict[str, Any], field_plot: Path) -> None:
     from prereview.training.card import write_card
 
     folders = (
@@ -80,6 +113,8 @@ def _record(model: Path, results: dict[str, Any]) -> None:
         metrics["test"] = {"data": results["data"], **results["learned"]}
         if "anchors" in results:
             metrics["test_anchors"] = results["anchors"]
+        if json.loads((folder / "config.json").read_text(encoding="utf-8")).get("kind") == "kie":
+            shutil.copyfile(field_plot, folder / "field_reliability.png")
         write_card(folder, folder.parent.name, str(metrics.get("data", "")), metrics)
 
 
@@ -87,8 +122,8 @@ def _row(name: str, *cells: Any) -> str:
     return f"{name:<42}" + "".join(f"{c!s:>12}" for c in cells)
 
 
-def print_results(results: dict[str, Any]) -> None:
-    systems = [s for s in ("learned", "anchors") if s in results]
+def print_results(results: dict[str, Any], min_field_confidence: float | None = None) -> None:
+    systems: list[str] = [s for s in ("learned", "anchors") if s in results]
     print(f"data: {results['data']}  documents: {results['documents']}")
     print("\nmaterial-type accuracy")
     print(_row("type", *systems))
@@ -108,3 +143,18 @@ def print_results(results: dict[str, Any]) -> None:
         "\nms per page (classify + extract, beyond OCR): "
         + ", ".join(f"{s} {results[s]['ms_per_page']}" for s in systems)
     )
+
+    _print_field_calibration(results, systems, min_field_confidence)
+
+
+def _print_field_calibration(
+    results: dict[str, Any], systems: list[str], min_field_confidence: float | None
+) -> None:
+    print("\nfield confidence: smallest threshold with >= 99% of the fields at or above it exactly right")
+    print(_row("system", "threshold", "reached", "coverage", "precision", "ECE", "n"))
+    for s in systems:
+        c = results[s]["field_calibration"]
+        cells = (f"{c['threshold']:.4f}", c["reached"], c["coverage"], c["precision"], c["ece"], c["n"])
+        print(_row(s, *cells))
+    if min_field_confidence is not None:
+        print(f"review.min_field_confidence now: {min_field_confidence}")

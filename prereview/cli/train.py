@@ -26,10 +26,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--n", type=int, default=None, help="generate this many files instead of the recipe's n"
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes reading (OCR) files not yet in the dataset's cache"
+    )
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate (one-cycle schedule)")
     parser.add_argument(
         "--swap-share", type=float, default=0.0, help="KIE: share of value characters swapped per batch"
+    )
+    parser.add_argument(
+        "--layout-share", type=float, default=0.8, help="share of training windows whose layout is jittered"
+    )
+    parser.add_argument(
+        "--crop-share", type=float, default=0.5, help="classifier: share of training windows cropped"
     )
     parser.add_argument("--hidden", type=int, default=128, help="hidden size")
     parser.add_argument("--layers", type=int, default=2, help="transformer layers")
@@ -41,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from prereview.training.card import write_card
-    from prereview.training.data import dataset_folder, load_documents
+    from prereview.training.data import dataset_folder, load_documents, ocr_progress
     from prereview.training.fit import Schedule
     from prereview.training.metrics import reliability_png
     from prereview.training.models import Size
@@ -49,24 +58,33 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     folder = dataset_folder(args.data, n=args.n)
     print(f"数据集 dataset: {folder}", file=sys.stderr)
-    documents = load_documents(folder, progress=_ocr_progress)
+    documents = load_documents(folder, progress=ocr_progress, workers=args.workers)
     schedule = Schedule(
         epochs=args.epochs, patience=args.patience, batch_size=args.batch_size, lr=args.lr, seed=args.seed
     )
     size = Size(hidden=args.hidden, layers=args.layers, heads=max(1, args.hidden // 32), max_len=args.max_len)
     if args.kind == "classifier":
-        summary = train_classifier(documents, args.out, seed=args.seed, size=size, schedule=schedule)
+        summary = train_classifier(
+            documents,
+            args.out,
+            seed=args.seed,
+            size=size,
+            schedule=schedule,
+            layout_share=args.layout_share,
+            crop_share=args.crop_share,
+        )
     else:
         summary = train_kie(
-            documents, args.out, seed=args.seed, size=size, schedule=schedule, swap_share=args.swap_share
+            documents,
+            args.out,
+            seed=args.seed,
+            size=size,
+            schedule=schedule,
+            swap_share=args.swap_share,
+            layout_share=args.layout_share,
         )
     if args.kind == "classifier":
         reliability_png(summary["validation"]["reliability"], args.out / "reliability.png")
     write_card(args.out, args.kind, str(args.data), {"data": str(args.data), "training": summary})
     print(f"wrote {args.out} (best epoch {summary['history']['best_epoch']})")
     return 0
-
-
-def _ocr_progress(done: int, total: int) -> None:
-    if done == total or done % 20 == 0:
-        print(f"\rOCR {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)

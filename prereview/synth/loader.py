@@ -46,14 +46,22 @@ def engine_key(engine: OcrEngine) -> str:
     >>> engine_key(FakeOcrEngine())
     'fake-0'
     """
-    version = getattr(engine, "version", None)
+    return named_engine_key(engine.name, getattr(engine, "version", None))
+
+
+def named_engine_key(name: str, version: str | None = None) -> str:
+    """``name-version`` for an engine by its name, without loading it (see :func:`engine_key`).
+
+    >>> named_engine_key("fake", "0")
+    'fake-0'
+    """
     if version is None:
-        package = _ENGINE_PACKAGES.get(engine.name)
+        package = _ENGINE_PACKAGES.get(name)
         try:
             version = metadata.version(package) if package else "0"
         except metadata.PackageNotFoundError:
             version = "unknown"
-    return f"{engine.name}-{version}"
+    return f"{name}-{version}"
 
 
 def load_pages(path: Path, label: SampleLabel) -> list[np.ndarray]:

@@ -1,15 +1,16 @@
 """Dataset → training examples: OCR lines from the loader's cache, labels aligned to characters.
 
 ``--data`` names a recipe (``datasets/recipes/*.yaml``, generated once under ``datasets/out/<name>``)
-or a dataset folder. OCR runs once per file; later epochs and runs read the cache.
+or a dataset folder. Files are read once as the service reads them (orientation corrected, lines of the
+upright page, :mod:`prereview.training.reading`); later epochs and runs read the cache.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,8 +18,8 @@ from pathlib import Path
 
 from prereview.document import Box, TextLine
 from prereview.synth.labels import FORMAT, LABELS_FILE, FieldLabel, PageLabel, SampleLabel
-from prereview.synth.loader import CACHE_FORMAT, OcrCache, engine_key, load_pages
 from prereview.training.align import align_value
+from prereview.training.reading import Reading, read_dataset
 from prereview.understanding.base import OTHER
 from prereview.understanding.learned.tokens import Token, tokenize
 from prereview.understanding.learned.vocab import common_cjk
@@ -35,7 +36,12 @@ class Document:
 
     label: SampleLabel
     path: Path
-    ocr: list[list[TextLine]]
+    ocr: list[list[TextLine]]  # upright pages' lines, as the pipeline gives them to the understanders
+    reading: Reading | None = None
+
+    def upright_box(self, page: int, box: Box) -> Box:
+        """A labelled box (input pixels) in the frame of :attr:`ocr`."""
+        return box if self.reading is None else self.reading.upright_box(page, box)
 
 
 @dataclass
@@ -120,42 +126,20 @@ def read_dataset_labels(folder: Path) -> list[SampleLabel]:
     return labels
 
 
-def _cached(cache: OcrCache, data: bytes) -> list[list[TextLine]] | None:
-    path = cache.folder / f"{hashlib.sha256(data).hexdigest()}.json"
-    if not path.exists():
-        return None
-    payload = json.loads(path.read_text(encoding="utf-8"))
-    if payload.get("format") != CACHE_FORMAT:
-        return None
-    return [[TextLine.from_dict(line) for line in page] for page in payload["pages"]]
-
-
 def load_documents(
-    folder: Path, engine: object | None = None, progress: Progress | None = None
+    folder: Path,
+    engine: object | None = None,
+    progress: Progress | None = None,
+    *,
+    workers: int = 1,
 ) -> list[Document]:
-    """Every file of a dataset folder with its OCR (the real engine on a cache miss)."""
-    if engine is None:
-        from prereview.ocr import get_engine
-        from prereview.settings import OcrSettings
-
-        engine = get_engine(OcrSettings())
-    cache = OcrCache(folder / ".ocr_cache", engine)  # type: ignore[arg-type]
+    """Every file of a dataset folder read as the service reads it (:mod:`prereview.training.reading`):
+    from the cache, else by ``engine`` or, without one, by ``workers`` processes."""
     labels = read_dataset_labels(folder)
-    documents = []
-    for done, label in enumerate(labels, start=1):
-        path = folder / label.file
-        data = path.read_bytes()
-        ocr = _cached(cache, data)
-        if ocr is None or len(ocr) != len(label.pages):
-            ocr = cache.lines(data, load_pages(path, label))
-        documents.append(Document(label, path, ocr))
-        if progress:
-            progress(done, len(labels))
-    return documents
-
-
-def cache_key(engine: object) -> str:
-    return engine_key(engine)  # type: ignore[arg-type]
+    readings = read_dataset(folder, labels, engine, workers=workers, progress=progress)  # type: ignore[arg-type]
+    return [
+        Document(label, folder / label.file, readings[label.id].lines, readings[label.id]) for label in labels
+    ]
 
 
 def classifier_target(document: Document) -> str:
@@ -203,7 +187,8 @@ def tag_document(document: Document, label_ids: dict[str, int], report: AlignRep
     pages = [i for i, t in enumerate(tokens)]
     for key, value, page, box in field_values(document.label):
         on_page = [i for i in pages if tokens[i].page == page]
-        found = align_value([tokens[i] for i in on_page], value, box) if on_page else None
+        upright = None if box is None else document.upright_box(page, box)
+        found = align_value([tokens[i] for i in on_page], value, upright) if on_page else None
         if found is None or f"B-{key}" not in label_ids:
             report.dropped[key] += 1
             return None
@@ -239,3 +224,9 @@ def split(items: list, share: float, seed: int) -> tuple[list, list]:
 
 def torch_threads() -> int:
     return int(os.environ.get("PREREVIEW_TRAIN_THREADS", "2"))
+
+
+def ocr_progress(done: int, total: int) -> None:
+    """Progress of reading a dataset, on standard error (every 20 files and at the end)."""
+    if done == total or done % 20 == 0:
+        print(f"\r读取 OCR {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
