@@ -1,8 +1,13 @@
-"""Temperature scaling: the one number that makes the classifier's confidence match its accuracy."""
+"""Calibration: temperature scaling for the classifier, reliability points, and the field threshold.
+
+Temperature scaling is the one number that makes the classifier's confidence match its accuracy. For
+extracted fields, :func:`confidence_threshold` finds the confidence above which a field can be trusted.
+"""
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
@@ -53,5 +58,46 @@ def reliability(confidences: np.ndarray, correct: np.ndarray, bins: int = 10) ->
 
 
 def expected_calibration_error(points: list[dict[str, float]]) -> float:
+    """The count-weighted mean gap between confidence and accuracy over the reliability points.
+
+    >>> expected_calibration_error([{"confidence": 0.9, "accuracy": 0.5, "count": 1}])
+    0.4
+    """
     total = sum(p["count"] for p in points)
     return round(sum(abs(p["confidence"] - p["accuracy"]) * p["count"] for p in points) / max(total, 1), 4)
+
+
+def confidence_threshold(
+    confidences: np.ndarray, correct: np.ndarray, target: float = 0.99
+) -> dict[str, Any]:
+    """The smallest observed confidence ``t`` whose fields at or above it are right at least ``target``.
+
+    Also the ``coverage`` (share of fields at or above ``t``) and the ``precision`` (share of those right).
+    When no observed confidence reaches the target, ``t`` is 1.0 and ``reached`` is false (``precision``
+    is then that of the fields at 1.0, ``None`` when there are none).
+
+    >>> conf = np.array([0.99, 0.9, 0.8, 0.7, 0.6])
+    >>> confidence_threshold(conf, np.array([1, 1, 1, 0, 1]))
+    {'threshold': 0.8, 'coverage': 0.6, 'precision': 1.0, 'reached': True, 'target': 0.99}
+    >>> confidence_threshold(conf, np.array([1, 1, 1, 0, 1]), target=0.75)["threshold"]
+    0.6
+    >>> confidence_threshold(conf, np.array([0, 1, 1, 1, 1]))
+    {'threshold': 1.0, 'coverage': 0.0, 'precision': None, 'reached': False, 'target': 0.99}
+    """
+    order = np.argsort(-confidences, kind="stable")
+    ranked, right = confidences[order], np.cumsum(correct[order])
+    ends = np.flatnonzero(np.diff(ranked, append=np.inf))  # the last index of each distinct value
+    good = [int(i) for i in ends if right[i] >= target * (i + 1) - 1e-9]
+    if good:
+        last = good[-1]
+        threshold, above, hits = float(ranked[last]), last + 1, int(right[last])
+    else:
+        threshold = 1.0
+        above, hits = int((confidences >= 1.0).sum()), int(correct[confidences >= 1.0].sum())
+    return {
+        "threshold": threshold,
+        "coverage": round(above / len(confidences), 4) if len(confidences) else 0.0,
+        "precision": round(hits / above, 4) if above else None,
+        "reached": bool(good),
+        "target": target,
+    }

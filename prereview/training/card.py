@@ -14,6 +14,33 @@ def _table(rows: dict[str, dict[str, float]]) -> list[str]:
     return lines
 
 
+def _field_calibration(metrics: dict[str, Any]) -> list[str]:
+    """The KIE card's field-confidence section: the threshold for ``review.min_field_confidence``."""
+    systems = {"learned": metrics.get("test", {}), "anchors": metrics.get("test_anchors", {})}
+    measured = {name: m["field_calibration"] for name, m in systems.items() if "field_calibration" in m}
+    if not measured:
+        return []
+    target = next(iter(measured.values()))["target"]
+    lines = [
+        "",
+        "## Field confidence (test)",
+        "",
+        f"- threshold: the smallest confidence with >= {target:.0%} of the returned fields at or above it",
+        "  exactly right; set `review.min_field_confidence` (`PREREVIEW_REVIEW__MIN_FIELD_CONFIDENCE`)",
+        "  from the learned extractor's threshold",
+        "- reliability plot (learned): field_reliability.png",
+        "",
+        "| system | threshold | reached | coverage | precision | ECE | n |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, c in measured.items():
+        lines.append(
+            f"| {name} | {c['threshold']:.4f} | {c['reached']} | {c['coverage']} | {c['precision']} "
+            f"| {c['ece']} | {c['n']} |"
+        )
+    return lines
+
+
 def write_card(folder: Path, name: str, data: str, metrics: dict[str, Any]) -> None:
     """``model_card.md`` and ``metrics.json`` from the training summary and any test measurement."""
     (folder / "metrics.json").write_text(
@@ -56,6 +83,8 @@ def write_card(folder: Path, name: str, data: str, metrics: dict[str, Any]) -> N
             "",
         ]
         lines += _table(test["fields"])
+    if config["kind"] == "kie":
+        lines += _field_calibration(metrics)
     if metrics.get("notes"):
         lines += ["", "## Notes", "", *metrics["notes"]]
     (folder / "model_card.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

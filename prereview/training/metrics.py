@@ -4,6 +4,9 @@ Classification is scored against the labelled type (``other`` when OCR found no 
 scored with the true type given, so its numbers do not mix in classification errors: per field,
 precision (right values among those returned), recall (labelled fields returned) and exact match
 (labelled fields returned with the exact value). Only fields visible in the file are expected.
+
+Every returned field that was expected also gives a (confidence, exactly right) pair: the field
+calibration, with the confidence threshold above which fields are right 99% of the time.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from prereview.synth.labels import json_value
+from prereview.training.calibrate import confidence_threshold, expected_calibration_error, reliability
 from prereview.training.data import Document, classifier_target, field_values
 from prereview.understanding.base import Classifier, Extractor
 
@@ -43,6 +49,7 @@ class Report:
     fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
     clean_fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
     errors: list[dict[str, Any]] = field(default_factory=list)
+    field_confidence: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, exactly right)
     seconds: float = 0.0
     pages: int = 0
 
@@ -67,6 +74,24 @@ class Report:
             total.correct_returned += s.correct_returned
         return total.to_dict()
 
+    def field_calibration(self, target: float = 0.99) -> dict[str, Any]:
+        """Reliability points, ECE and the ``target`` threshold of the returned, expected fields.
+
+        >>> report = Report(field_confidence=[(0.95, True), (0.9, True), (0.5, False)])
+        >>> calibration = report.field_calibration()
+        >>> calibration["n"], calibration["threshold"], calibration["coverage"], calibration["reached"]
+        (3, 0.9, 0.6667, True)
+        """
+        confidences = np.array([c for c, _ in self.field_confidence], dtype=float)
+        correct = np.array([ok for _, ok in self.field_confidence], dtype=float)
+        points = reliability(confidences, correct)
+        return {
+            "n": len(self.field_confidence),
+            "ece": expected_calibration_error(points),
+            **confidence_threshold(confidences, correct, target),
+            "reliability": points,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "type_accuracy": self.type_accuracy(),
@@ -75,6 +100,7 @@ class Report:
             "clean_scan_fields": {k: v.to_dict() for k, v in sorted(self.clean_fields.items())},
             "clean_scan_overall": self.overall(self.clean_fields),
             "ms_per_page": round(1000 * self.seconds / max(self.pages, 1), 2),
+            "field_calibration": self.field_calibration(),
         }
 
 
@@ -94,6 +120,8 @@ def score_fields(report: Report, document: Document, predicted: dict[str, Any]) 
             s.found += want is not None and got is not None
             s.exact += want is not None and value == want
             s.correct_returned += got is not None and want is not None and value == want
+        if got is not None and want is not None:
+            report.field_confidence.append((float(got.confidence), value == want))
         if want is not None and value != want:
             report.errors.append(
                 {
@@ -146,7 +174,9 @@ def confusion_png(report: Report, path: Any, title: str = "material type") -> No
     plt.close(fig)
 
 
-def reliability_png(points: list[dict[str, float]], path: Any) -> None:
+def reliability_png(
+    points: list[dict[str, float]], path: Any, title: str = "classifier reliability (validation)"
+) -> None:
     """Confidence vs accuracy per bin, with the diagonal of perfect calibration."""
     import matplotlib
 
@@ -160,7 +190,7 @@ def reliability_png(points: list[dict[str, float]], path: Any) -> None:
         ax.annotate(str(p["count"]), (p["confidence"], p["accuracy"]), fontsize=7)
     ax.set_xlabel("confidence")
     ax.set_ylabel("accuracy")
-    ax.set_title("classifier reliability (validation)")
+    ax.set_title(title)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
