@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from prereview.training.augment import chain, layout_jitter, random_crop
 from prereview.training.calibrate import expected_calibration_error, fit_temperature, reliability
 from prereview.training.data import (
     AlignReport,
@@ -60,8 +61,12 @@ def train_classifier(
     size: Size | None = None,
     schedule: Schedule | None = None,
     quiet: bool = False,
+    layout_share: float = 0.0,
+    crop_share: float = 0.0,
 ) -> dict[str, Any]:
-    """Train, calibrate (temperature on the validation split), export; returns the summary written."""
+    """Train, calibrate (temperature on the validation split), export; returns the summary written.
+
+    ``layout_share``/``crop_share``: how often a training window's layout is jittered / it is cropped."""
     torch.set_num_threads(torch_threads())
     schedule = schedule or Schedule(seed=seed)
     size = size or Size()
@@ -79,7 +84,13 @@ def train_classifier(
     ]
     train_items, val_items = split(items, VAL_SHARE, seed)
     model = build_model("classifier", len(vocab), len(labels), size)
-    history = train(model, train_items, val_items, sequence=True, schedule=schedule, quiet=quiet)
+    augment = chain(
+        random_crop(seed, crop_share) if crop_share > 0 else None,
+        layout_jitter(seed + 1, layout_share) if layout_share > 0 else None,
+    )
+    history = train(
+        model, train_items, val_items, sequence=True, schedule=schedule, quiet=quiet, augment=augment
+    )
     logits = np.stack(predict_logits(model, [e.window for e in val_items]))
     val_targets = np.array([e.target for e in val_items])
     temperature = fit_temperature(logits, val_targets)
@@ -165,6 +176,7 @@ def train_kie(
     schedule: Schedule | None = None,
     quiet: bool = False,
     swap_share: float = 0.0,
+    layout_share: float = 0.0,
 ) -> dict[str, Any]:
     """Align labels, train the character tagger, export; returns the summary written."""
     torch.set_num_threads(torch_threads())
@@ -187,7 +199,10 @@ def train_kie(
         sequence=False,
         schedule=schedule,
         quiet=quiet,
-        augment=value_swapper(vocab, seed, swap_share) if swap_share > 0 else None,
+        augment=chain(
+            value_swapper(vocab, seed, swap_share) if swap_share > 0 else None,
+            layout_jitter(seed + 1, layout_share) if layout_share > 0 else None,
+        ),
     )
     config = {
         "kind": "kie",

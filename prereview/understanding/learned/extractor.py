@@ -1,8 +1,8 @@
 """The learned field extractor (registered as ``learned``): BIO tags per character → fields.
 
 Long materials are read in overlapping windows; a character's tag probabilities are the mean over the
-windows that hold it. Only the keys of the given material type are returned (the model knows the keys
-of every type).
+windows that hold it. Only the keys of the given material type are decoded (the model knows the keys
+of every type; a character is tagged with one of this type's keys or left out).
 """
 
 from __future__ import annotations
@@ -63,9 +63,12 @@ class LearnedExtractor:
         if not tokens:
             return {}
         probs = key_probs(self.tag_probs(tokens))
+        keys = [label[2:] for label in self.labels[1::2]]
+        wanted = self.keys.get(material_type)
+        if wanted is not None:  # the type is known: a character is one of its keys or nothing
+            probs = probs * np.array([1.0, *(key in wanted for key in keys)], np.float32)
         best = probs.argmax(axis=1)
-        names = [OUTSIDE, *(f"I-{label[2:]}" for label in self.labels[1::2])]
+        names = [OUTSIDE, *(f"I-{key}" for key in keys)]
         tags = [names[i] for i in best]
         spans = best_spans(find_spans(tags, probs[np.arange(len(tokens)), best].tolist()))
-        wanted = self.keys.get(material_type)
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)
