@@ -101,13 +101,9 @@ def field_plots(results: dict[str, Any], png: Path) -> dict[str, Path]:
 
 def _record(model: Path, results: dict[str, Any], field_plot: Path) -> None:
     from prereview.training.card import write_card
+    from prereview.training.components import active_folders
 
-    folders = (
-        [model]
-        if (model / "config.json").is_file()
-        else [p for p in model.glob("*/*") if (p / "config.json").is_file()]
-    )
-    for folder in folders:
+    for folder in active_folders(model):
         metrics_path = folder / "metrics.json"
         metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
         metrics["test"] = {"data": results["data"], **results["learned"]}
@@ -125,11 +121,18 @@ def _row(name: str, *cells: Any) -> str:
 def print_results(results: dict[str, Any], min_field_confidence: float | None = None) -> None:
     systems: list[str] = [s for s in ("learned", "anchors") if s in results]
     print(f"data: {results['data']}  documents: {results['documents']}")
-    print("\nmaterial-type accuracy")
-    print(_row("type", *systems))
+    print("\nmaterial-type accuracy (all files | usable files only)")
+    print(_row("type", *systems, *(f"{s}:usable" for s in systems)))
     for t in results["learned"]["type_accuracy"]:
-        print(_row(t, *(results[s]["type_accuracy"].get(t, "-") for s in systems)))
-    for section, overall in (("fields", "fields_overall"), ("clean_scan_fields", "clean_scan_overall")):
+        kinds = ("type_accuracy", "type_accuracy_usable")
+        cells = [results[s][k].get(t, "-") for k in kinds for s in systems]
+        print(_row(t, *cells))
+    sections = (
+        ("fields", "fields_overall"),
+        ("usable_fields", "usable_overall"),
+        ("clean_scan_fields", "clean_scan_overall"),
+    )
+    for section, overall in sections:
         print(f"\n{section}: precision / recall / exact match")
         print(_row("field", *(f"{s}:{m}" for s in systems for m in ("P", "R", "EM"))))
         keys = sorted(set().union(*(results[s][section] for s in systems)))

@@ -19,8 +19,23 @@ def learned_components(folder: Path) -> tuple[Classifier, Extractor]:
         if kind == "classifier":
             return LearnedClassifier(folder=folder), build_extractor("anchors")
         return build_classifier("anchors"), LearnedExtractor(folder=folder)
-    settings = ModelSettings(dir=folder)
+    settings = active_versions(folder)
     return LearnedClassifier(settings), LearnedExtractor(settings)
+
+
+def active_versions(root: Path) -> ModelSettings:
+    """The model settings (versions from ``PREREVIEW_MODELS__*``, as the service reads them) over ``root``."""
+    from prereview.settings import Settings
+
+    return Settings().models.model_copy(update={"dir": root})
+
+
+def active_folders(root: Path) -> list[Path]:
+    """The artifact folders an evaluation of ``root`` measures: itself, or the active versions under it."""
+    if (root / "config.json").is_file():
+        return [root]
+    settings = active_versions(root)
+    return [root / "classifier" / settings.classifier_version, root / "kie" / settings.kie_version]
 
 
 def anchor_components() -> tuple[Classifier, Extractor]:

@@ -46,17 +46,21 @@ class Report:
     """Everything measured on one dataset by one classifier/extractor pair."""
 
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    usable_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # files fit to read
     fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
     clean_fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
+    usable_fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
     errors: list[dict[str, Any]] = field(default_factory=list)
     field_confidence: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, exactly right)
     seconds: float = 0.0
     pages: int = 0
 
-    def type_accuracy(self) -> dict[str, float]:
+    def type_accuracy(self, usable_only: bool = False) -> dict[str, float]:
+        """Share right per true type and overall; ``usable_only``: on files fit to read only (the
+        service sends the others back with a quality hint, whatever their type)."""
         totals: Counter[str] = Counter()
         right: Counter[str] = Counter()
-        for (truth, guess), n in self.confusion.items():
+        for (truth, guess), n in (self.usable_confusion if usable_only else self.confusion).items():
             totals[truth] += n
             right[truth] += n if truth == guess else 0
         out = {t: round(right[t] / totals[t], 4) for t in sorted(totals)}
@@ -95,10 +99,13 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "type_accuracy": self.type_accuracy(),
+            "type_accuracy_usable": self.type_accuracy(usable_only=True),
             "fields": {k: v.to_dict() for k, v in sorted(self.fields.items())},
             "fields_overall": self.overall(self.fields),
             "clean_scan_fields": {k: v.to_dict() for k, v in sorted(self.clean_fields.items())},
             "clean_scan_overall": self.overall(self.clean_fields),
+            "usable_fields": {k: v.to_dict() for k, v in sorted(self.usable_fields.items())},
+            "usable_overall": self.overall(self.usable_fields),
             "ms_per_page": round(1000 * self.seconds / max(self.pages, 1), 2),
             "field_calibration": self.field_calibration(),
         }
@@ -109,6 +116,7 @@ def score_fields(report: Report, document: Document, predicted: dict[str, Any]) 
     expected = {key: value for key, value, _, _ in field_values(document.label)}
     mt = document.label.material_type
     targets = [report.fields] + ([report.clean_fields] if document.label.capture == "clean_scan" else [])
+    targets += [report.usable_fields] if document.label.usable else []
     for key in set(expected) | set(predicted):
         got = predicted.get(key)
         want = expected.get(key)
@@ -144,6 +152,8 @@ def measure(documents: list[Document], classifier: Classifier, extractor: Extrac
         report.seconds += time.perf_counter() - started
         report.pages += len(document.ocr)
         report.confusion[(classifier_target(document), guess.material_type)] += 1
+        if document.label.usable:
+            report.usable_confusion[(classifier_target(document), guess.material_type)] += 1
         if classifier_target(document) != "other":
             score_fields(report, document, fields)
     return report
