@@ -1,9 +1,9 @@
 """Real labelled folders (``cards_samples``, ``xfund_zh_subset``): measurement only, never training.
 
-Every image goes through the whole pipeline (ingest, orientation, OCR) once; the OCR lines are then read
-by each understander (anchors, learned, auto). Their Chinese keys map to ours by document kind
-(:data:`CARD_KEYS`, :data:`FORM_KEYS`); values are compared after the same normalisation the
-extractors apply (ISO dates, compact text, upper-case identifiers).
+Every image goes through the whole pipeline (ingest, orientation, OCR) once; the upright lines are then
+read by each understander (anchors, learned, and the service's default). Their Chinese keys map to ours
+by document kind (:data:`CARD_KEYS`, :data:`FORM_KEYS`); values are compared after the same
+normalisation the extractors apply (ISO dates, compact text, upper-case identifiers).
 """
 
 from __future__ import annotations
@@ -106,16 +106,15 @@ def _predicted(understanding: Any) -> tuple[list[str], dict[str, str]]:
 
 
 def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
-    """Per system: type hits, field exact matches, and each file's misses (whole pipeline per system)."""
-    from prereview.ocr import get_engine
-    from prereview.pipeline.core import Pipeline
+    """Per system: type hits, field exact matches, and each file's misses.
+
+    Each file goes through the pipeline once (ingest, quality, orientation, OCR); every understander
+    then reads the same upright lines, as it would inside the pipeline."""
+    from prereview.pipeline.core import build_pipeline
+    from prereview.pipeline.upright import upright_lines
     from prereview.settings import Settings
 
-    settings = Settings()
-    engine = get_engine(settings.ocr)
-    pipelines = {
-        name: Pipeline(settings=settings, engine=engine, understander=u) for name, u in understanders.items()
-    }
+    pipeline = build_pipeline(Settings())
     results: dict[str, Any] = {
         name: {"types": Counter(), "fields": Counter(), "misses": []} for name in understanders
     }
@@ -124,13 +123,19 @@ def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
             path = root / folder / item["file"]
             want_types = expected_types(str(item.get("doc_type", "")))
             want = _expected(item)
-            for name, pipeline in pipelines.items():
+            try:
+                extraction = pipeline.extract(path.read_bytes(), name=path.name)
+                lines: list | None = upright_lines(extraction.document.pages, extraction.lines)
+            except Exception as error:  # a file that cannot be read is a miss for every system
+                lines, reason = None, repr(error)
+            for name, understander in understanders.items():
                 r = results[name]
-                try:
-                    types, got = _predicted(pipeline.extract(path.read_bytes(), name=path.name))
-                except Exception as error:  # a crash is a miss on every field, reported, not fatal
-                    types, got = [], {}
-                    r["misses"].append({"file": item["file"], "key": "*", "want": "", "got": repr(error)})
+                types: list[str] = []
+                got: dict[str, str] = {}
+                if lines is None:
+                    r["misses"].append({"file": item["file"], "key": "*", "want": "", "got": reason})
+                else:
+                    types, got = _predicted(understander.understand(lines))
                 r["types"]["files"] += 1
                 r["types"]["right"] += set(want_types) <= set(types)
                 for key, value in want.items():
@@ -145,14 +150,18 @@ def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_real(args: argparse.Namespace) -> int:
-    from prereview.understanding import Understander
+    from prereview.settings import get_settings
+    from prereview.training.components import active_versions
+    from prereview.understanding import Understander, build_understander
     from prereview.understanding.base import build_classifier, build_extractor
-    from prereview.understanding.learned import AutoExtractor, LearnedClassifier, LearnedExtractor
+    from prereview.understanding.learned import LearnedClassifier, LearnedExtractor
 
+    models = active_versions(args.model)  # the versions PREREVIEW_MODELS__* make active, under --model
+    service = get_settings().models
     understanders = {
         "anchors": Understander(build_classifier("anchors"), build_extractor("anchors")),
-        "learned": Understander(LearnedClassifier(), LearnedExtractor()),
-        "auto": Understander(build_classifier("anchors"), AutoExtractor()),
+        "learned": Understander(LearnedClassifier(models), LearnedExtractor(models)),
+        "default": build_understander(service.classifier, service.extractor),  # what the service runs
     }
     results = measure_real(args.real, understanders)
     summary = {
