@@ -137,7 +137,11 @@ def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
                 else:
                     types, got = _predicted(understander.understand(lines))
                 r["types"]["files"] += 1
-                r["types"]["right"] += set(want_types) <= set(types)
+                right = set(want_types) <= set(types)
+                r["types"]["right"] += right
+                if not right and lines is not None:
+                    miss = {"file": item["file"], "key": "type", "want": want_types, "got": types}
+                    r["misses"].append(miss)
                 for key, value in want.items():
                     same = compact(got.get(key) or "") == compact(value)  # full/half width alike
                     r["fields"]["expected"] += 1
