@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -232,6 +233,17 @@ def test_material_in_the_wrong_slot_fails(items):
     assert "被识别为房屋租赁合同" in verdict.point("M2").message
     assert verdict.point("M2").status == "fail"
     assert next(m for m in verdict.materials if m.file == "lease.pdf").slot == "operator_id_card"
+
+
+def test_right_type_read_without_certainty_goes_to_a_person(items):
+    sure = review(items["individual_business_registration"], {}, business_application(), AS_OF)
+    materials = business_application()
+    materials[3] = replace(materials[3], type_confidence=0.3)  # the classifiers disagreed on it
+    verdict = review(items["individual_business_registration"], {}, materials, AS_OF)
+    point = verdict.point("M3")
+    assert sure.point("M3").status == "pass"
+    assert point.status == "manual" and "lease.pdf" in point.message and "0.30" in point.message
+    assert verdict.verdict == "manual_review" and not verdict.instant_approval.eligible
 
 
 def test_blurry_photo_is_a_failing_material_with_the_fix(items):

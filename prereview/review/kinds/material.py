@@ -28,10 +28,18 @@ def missing(slot: Slot) -> Finding:
 
 
 def _type_fits(ctx: ReviewContext, slot: Slot, placed: Placed) -> Finding | None:
-    if placed.material_type in slot.material_types:
-        return None
     expected = "或".join(material_name(t) for t in slot.material_types)
     ev = [Evidence(placed.file, None, None, None, placed.material_type)]
+    if placed.material_type in slot.material_types:
+        confidence = placed.source.type_confidence
+        if confidence >= ctx.min_confidence:
+            return None
+        return Finding(  # the right type, but nobody is sure of it: a person looks before anything passes
+            "manual",
+            f"文件“{placed.file}”看似{material_name(placed.material_type)}，"
+            f"但材料类型识别把握不足（{confidence:.2f}），需人工核对",
+            ev,
+        )
     if placed.source.type_confidence >= ctx.min_confidence:
         return Finding(
             "fail",
