@@ -63,6 +63,13 @@ def _learned_classifier() -> Classifier:
     return LearnedClassifier(get_settings().models)
 
 
+def _consensus_classifier() -> Classifier:
+    from prereview.settings import get_settings
+    from prereview.understanding.learned.consensus import ConsensusClassifier
+
+    return ConsensusClassifier(get_settings().models)
+
+
 def _learned_extractor() -> Extractor:
     from prereview.settings import get_settings
     from prereview.understanding.learned import LearnedExtractor
@@ -80,6 +87,7 @@ def _auto_extractor() -> Extractor:
 CLASSIFIERS: dict[str, Callable[[], Classifier]] = {
     "anchors": _anchor_classifier,
     "learned": _learned_classifier,
+    "consensus": _consensus_classifier,
 }
 EXTRACTORS: dict[str, Callable[[], Extractor]] = {
     "anchors": _anchor_extractor,
