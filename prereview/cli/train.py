@@ -38,6 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--layout-share", type=float, default=0.8, help="share of training windows whose layout is jittered"
     )
     parser.add_argument(
+        "--layout-docs",
+        type=int,
+        default=0,
+        help="KIE: random-layout token-space documents added to the training split",
+    )
+    parser.add_argument(
         "--crop-share", type=float, default=0.5, help="classifier: share of training windows cropped"
     )
     parser.add_argument("--hidden", type=int, default=128, help="hidden size")
@@ -82,6 +88,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             schedule=schedule,
             swap_share=args.swap_share,
             layout_share=args.layout_share,
+            layout_docs=args.layout_docs,
         )
     if args.kind == "classifier":
         reliability_png(summary["validation"]["reliability"], args.out / "reliability.png")

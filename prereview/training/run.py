@@ -32,6 +32,7 @@ from prereview.training.data import (
 )
 from prereview.training.export import write_artifact
 from prereview.training.fit import Example, History, Schedule, predict_logits, train
+from prereview.training.layouts import random_tagged, value_pool
 from prereview.training.models import Size, build_model
 from prereview.understanding.base import OTHER
 from prereview.understanding.learned.decode import bio_labels
@@ -177,8 +178,12 @@ def train_kie(
     quiet: bool = False,
     swap_share: float = 0.0,
     layout_share: float = 0.0,
+    layout_docs: int = 0,
 ) -> dict[str, Any]:
-    """Align labels, train the character tagger, export; returns the summary written."""
+    """Align labels, train the character tagger, export; returns the summary written.
+
+    ``layout_docs``: how many token-space documents of random layouts (:mod:`prereview.training.layouts`)
+    join the training split; validation stays real documents."""
     torch.set_num_threads(torch_threads())
     schedule = schedule or Schedule(seed=seed)
     size = size or Size()
@@ -190,6 +195,8 @@ def train_kie(
     report = AlignReport()
     tagged = [t for d in documents if (t := tag_document(d, label_ids, report)) is not None]
     train_docs, val_docs = split(tagged, VAL_SHARE, seed)
+    layouts = random_tagged(value_pool(documents), label_ids, layout_docs, seed) if layout_docs > 0 else []
+    train_docs += layouts
     stride = (size.max_len - 2) * 3 // 4
     model = build_model("kie", len(vocab), len(labels), size)
     history = train(
@@ -220,6 +227,7 @@ def train_kie(
         "history": _history_dict(history),
         "alignment": report.to_dict(),
         "schedule": asdict(schedule),
+        "layout_docs": len(layouts),
     }
     (out / "training.json").write_text(
         json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
