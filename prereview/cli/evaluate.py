@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.data is None:
         print("请给出 --data（配方或数据集文件夹）或 --real / give --data or --real", file=sys.stderr)
         return 2
-    from prereview.training.components import anchor_components, learned_components
+    from prereview.training.components import anchor_components, default_components, learned_components
     from prereview.training.data import dataset_folder, load_documents, ocr_progress
     from prereview.training.metrics import confusion_png, measure
 
@@ -65,6 +65,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     }
     if args.baseline:
         results["anchors"] = measure(documents, *anchor_components()).to_dict()
+    results["default"] = measure(documents, *default_components(args.model)).to_dict()
     plots = field_plots(results, args.png)
     if args.record:
         _record(args.model, results, plots["learned"])
@@ -119,7 +120,7 @@ def _row(name: str, *cells: Any) -> str:
 
 
 def print_results(results: dict[str, Any], min_field_confidence: float | None = None) -> None:
-    systems: list[str] = [s for s in ("learned", "anchors") if s in results]
+    systems: list[str] = [s for s in ("learned", "anchors", "default") if s in results]
     print(f"data: {results['data']}  documents: {results['documents']}")
     print("\nmaterial-type accuracy (all files | usable files only)")
     print(_row("type", *systems, *(f"{s}:usable" for s in systems)))

@@ -38,5 +38,28 @@ def active_folders(root: Path) -> list[Path]:
     return [root / "classifier" / settings.classifier_version, root / "kie" / settings.kie_version]
 
 
+def default_components(root: Path) -> tuple[Classifier, Extractor]:
+    """What the service runs (``PREREVIEW_MODELS__CLASSIFIER`` / ``__EXTRACTOR``), over the models in
+    ``root`` (a models root; an artifact folder's parent's parent)."""
+    from prereview.understanding.learned import (
+        AutoExtractor,
+        ConsensusClassifier,
+        LearnedClassifier,
+        LearnedExtractor,
+    )
+
+    if (root / "config.json").is_file():
+        root = root.parent.parent
+    settings = active_versions(root)
+    classifiers = {"learned": LearnedClassifier, "consensus": ConsensusClassifier}
+    extractors = {"learned": LearnedExtractor, "auto": AutoExtractor}
+    classifier = classifiers[settings.classifier](settings) if settings.classifier in classifiers else None
+    extractor = extractors[settings.extractor](settings) if settings.extractor in extractors else None
+    return (
+        classifier or build_classifier(settings.classifier),
+        extractor or build_extractor(settings.extractor),
+    )
+
+
 def anchor_components() -> tuple[Classifier, Extractor]:
     return build_classifier("anchors"), build_extractor("anchors")
