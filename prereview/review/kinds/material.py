@@ -11,6 +11,7 @@ from prereview.review.schema import Slot
 from prereview.review.slots import Placed
 from prereview.review.verdict import Evidence, Finding, PointResult, PointStatus
 from prereview.review.vocabulary import EXEMPTION_REASONS, UPLOAD_EXEMPTIONS
+from prereview.understanding.base import OTHER
 
 RECOMPUTED_CHECKS = ("id_number", "credit_code")  # extraction checks the field sub-checks decide again
 
@@ -32,7 +33,7 @@ def _type_fits(ctx: ReviewContext, slot: Slot, placed: Placed) -> Finding | None
     ev = [Evidence(placed.file, None, None, None, placed.material_type)]
     if placed.material_type in slot.material_types:
         confidence = placed.source.type_confidence
-        if confidence >= ctx.min_confidence:
+        if confidence >= ctx.min_confidence or placed.material_type == OTHER:  # "other" claims no type
             return None
         return Finding(  # the right type, but nobody is sure of it: a person looks before anything passes
             "manual",
