@@ -6,8 +6,9 @@ The service load benchmark takes several minutes and has its own target: ``make 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from bench import extract
+from bench import extract, understanding
 from prereview.review.bench import bench_rules
 
 
@@ -15,6 +16,8 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     print("== OCR and extract ==", flush=True)
     print(extract.report(extract.run()), flush=True)
+    print("\n== Understanding beyond OCR: classify + extract per page ==", flush=True)
+    print(understanding.run(Path("datasets/recipes/tiny.yaml"), Path("models"), repeat=3), flush=True)
     print("\n== Rules: one application, fields already extracted ==", flush=True)
     rules = bench_rules(300)
     print(
