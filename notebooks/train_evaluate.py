@@ -15,6 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from prereview.settings import Settings
 from prereview.training.components import anchor_components, learned_components
 from prereview.training.data import dataset_folder, load_documents
 from prereview.training.fit import Schedule
@@ -31,8 +32,11 @@ schedule = Schedule(epochs=1 if SMALL else 12)
 
 # %%
 train_docs = load_documents(dataset_folder(DATA))
-kie = train_kie(train_docs, OUT / "kie" / "v1", size=size, schedule=schedule, quiet=SMALL)
-classifier = train_classifier(train_docs, OUT / "classifier" / "v1", size=size, schedule=schedule, quiet=SMALL)
+active = Settings().models  # train into the versions the service (and the error analysis) reads
+kie = train_kie(train_docs, OUT / "kie" / active.kie_version, size=size, schedule=schedule, quiet=SMALL)
+classifier = train_classifier(
+    train_docs, OUT / "classifier" / active.classifier_version, size=size, schedule=schedule, quiet=SMALL
+)
 print("kie alignment:", kie["alignment"], "best epoch", kie["history"]["best_epoch"])
 print("classifier temperature:", classifier["config"]["temperature"])
 

@@ -116,7 +116,7 @@ def _record(model: Path, results: dict[str, Any], field_plot: Path) -> None:
 
 
 def _row(name: str, *cells: Any) -> str:
-    return f"{name:<42}" + "".join(f"{c!s:>12}" for c in cells)
+    return f"{name:<42}" + "".join(f"{c!s:>15}" for c in cells)
 
 
 def print_results(results: dict[str, Any], min_field_confidence: float | None = None) -> None:

@@ -6,11 +6,19 @@ import json
 from pathlib import Path
 from typing import Any
 
+Scores = dict[str, dict[str, float]]
 
-def _table(rows: dict[str, dict[str, float]]) -> list[str]:
-    lines = ["| field | expected | precision | recall | exact match |", "|---|---|---|---|---|"]
+
+def _table(rows: Scores, anchors: Scores | None = None) -> list[str]:
+    """Per-field scores, with the anchors' exact match beside them when they were measured."""
+    extra = " anchors exact match |" if anchors is not None else ""
+    lines = [f"| field | expected | precision | recall | exact match |{extra}", "|---|---|---|---|---|"]
+    lines[1] += "---|" if anchors is not None else ""
     for key, s in rows.items():
-        lines.append(f"| {key} | {s['expected']} | {s['precision']} | {s['recall']} | {s['exact_match']} |")
+        line = f"| {key} | {s['expected']} | {s['precision']} | {s['recall']} | {s['exact_match']} |"
+        if anchors is not None:
+            line += f" {anchors.get(key, {}).get('exact_match', '-')} |"
+        lines.append(line)
     return lines
 
 
@@ -77,12 +85,20 @@ def write_card(folder: Path, name: str, data: str, metrics: dict[str, Any]) -> N
             "",
             f"- material-type accuracy: {test['type_accuracy']}",
         ]
+        anchors = metrics.get("test_anchors")
         lines += [
             f"- fields overall: {test['fields_overall']}",
+            f"- usable files overall: {test.get('usable_overall')}",
             f"- clean scans overall: {test['clean_scan_overall']}",
-            "",
         ]
-        lines += _table(test["fields"])
+        if anchors:
+            lines += [
+                f"- anchors, same data: type accuracy {anchors['type_accuracy']['overall']}, fields overall "
+                f"{anchors['fields_overall']}, usable {anchors.get('usable_overall')}, clean scans "
+                f"{anchors['clean_scan_overall']}",
+            ]
+        lines += [""]
+        lines += _table(test["fields"], anchors["fields"] if anchors else None)
     if config["kind"] == "kie":
         lines += _field_calibration(metrics)
     if metrics.get("notes"):

@@ -82,6 +82,12 @@ def test_every_defect_of_every_item_is_reviewed(run: Run) -> None:
     assert all(o.review["item"] == o.item for o in run.outcomes)
 
 
+def test_packages_are_read_by_the_default_models_through_onnx_runtime(run: Run) -> None:
+    """The default classifier is the consensus of the anchors and the learned ONNX model."""
+    versions = {o.review["models"].get("extract", "") for o in run.outcomes}
+    assert versions and all("understanding consensus+auto" in v for v in versions), versions
+
+
 def test_no_defective_package_passes(run: Run) -> None:
     false_passes = [(o.package, o.item, o.defect) for o in run.outcomes if o.false_pass]
     print(f"false passes: {len(false_passes)} {false_passes}")

@@ -17,9 +17,9 @@ from prereview.pipeline.core import Pipeline
 from prereview.settings import ModelSettings, Settings
 from prereview.synth.content import make_facts
 from prereview.synth.render import render_material
-from prereview.understanding import Understander
+from prereview.understanding import Understander, build_understander
 from prereview.understanding.base import build_extractor
-from prereview.understanding.learned import LearnedClassifier, LearnedExtractor
+from prereview.understanding.learned import ConsensusClassifier, LearnedClassifier, LearnedExtractor
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +61,22 @@ def test_committed_models_read_a_rendered_id_card_through_the_pipeline(
     box = result.fields["id_number"].box
     assert box[2] > box[0] and box[3] > box[1]
     assert 0.0 < result.fields["id_number"].confidence <= 1.0
+
+
+@pytest.mark.slow
+def test_the_default_pipeline_classifies_through_the_onnx_model_and_the_anchors(
+    rendered_card: tuple[dict[str, object], bytes], rapid_engine: OcrEngine
+) -> None:
+    truth, png = rendered_card
+    pipeline = Pipeline(
+        settings=Settings(), engine=rapid_engine, understander=build_understander("consensus", "auto")
+    )
+    classifier = pipeline.understander.classifier
+    assert isinstance(classifier, ConsensusClassifier) and classifier.learned.model.session is not None
+    result = pipeline.extract(png, name="card.png")
+    assert "consensus" in result.version
+    assert result.material_type == "id_card_front" and result.confidence > 0.9  # both agree
+    assert result.fields["id_number"].value == truth["id_number"]
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ import numpy as np
 
 from prereview.cli.evaluate import _record, field_plots, field_png
 from prereview.document import Field, TextLine
+from prereview.settings import ModelSettings
 from prereview.synth.labels import FieldLabel, PageLabel, SampleLabel
 from prereview.training.calibrate import confidence_threshold
 from prereview.training.data import Document
@@ -178,7 +179,8 @@ def test_a_field_reliability_png_per_system(tmp_path: Path) -> None:
 
 
 def _model_folder(root: Path, kind: str) -> Path:
-    folder = root / kind / "v1"
+    active = ModelSettings()
+    folder = root / kind / (active.classifier_version if kind == "classifier" else active.kie_version)
     folder.mkdir(parents=True)
     config = {"kind": kind, "size": {}, "seed": 0, "trained": "today", "max_len": 64, "stride": 48}
     config |= {"temperature": 1.0, "min_confidence": 0.5} if kind == "classifier" else {}
