@@ -30,9 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--workers", type=int, default=1, help="processes reading (OCR) files not yet in the dataset's cache"
     )
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate (one-cycle schedule)")
+    parser.add_argument("--lr", type=float, default=1e-3, help="peak learning rate (one-cycle schedule)")
     parser.add_argument(
-        "--swap-share", type=float, default=0.0, help="KIE: share of value characters swapped per batch"
+        "--swap-share", type=float, default=0.25, help="KIE: share of value characters swapped per batch"
     )
     parser.add_argument(
         "--layout-share", type=float, default=0.8, help="share of training windows whose layout is jittered"
