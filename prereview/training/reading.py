@@ -137,9 +137,9 @@ def _read_in_worker(job: tuple[Path, SampleLabel, Path, str]) -> tuple[str, Read
     path, label, dataset, key = job
     if _worker_engine is None:
         from prereview.ocr import get_engine
-        from prereview.settings import OcrSettings
+        from prereview.settings import get_settings
 
-        _worker_engine = get_engine(OcrSettings())
+        _worker_engine = get_engine(get_settings().ocr)
     reading = read_file(path, label, _worker_engine)
     return label.id, ReadingCache(dataset, key).put(path.read_bytes(), reading)
 
@@ -156,9 +156,9 @@ def read_dataset(
     no ``engine`` is given; ``engine`` itself reads in this process)."""
     if engine is None and workers <= 1:
         from prereview.ocr import get_engine
-        from prereview.settings import OcrSettings
+        from prereview.settings import get_settings
 
-        engine = get_engine(OcrSettings())
+        engine = get_engine(get_settings().ocr)
     key = engine_key(engine) if engine is not None else _default_engine_key()
     cache = ReadingCache(dataset, key)
     found: dict[str, Reading] = {}
@@ -192,6 +192,6 @@ def read_dataset(
 
 def _default_engine_key() -> str:
     """The key of the engine the workers will load, without loading it here."""
-    from prereview.settings import OcrSettings
+    from prereview.settings import get_settings
 
-    return named_engine_key(OcrSettings().engine)
+    return named_engine_key(get_settings().ocr.engine)
