@@ -40,7 +40,8 @@ def active_folders(root: Path) -> list[Path]:
 
 def default_components(root: Path) -> tuple[Classifier, Extractor]:
     """What the service runs (``PREREVIEW_MODELS__CLASSIFIER`` / ``__EXTRACTOR``), over the models in
-    ``root`` (a models root; an artifact folder's parent's parent)."""
+    ``root`` when it is a models root."""
+    from prereview.settings import Settings
     from prereview.understanding.learned import (
         AutoExtractor,
         ConsensusClassifier,
@@ -48,9 +49,8 @@ def default_components(root: Path) -> tuple[Classifier, Extractor]:
         LearnedExtractor,
     )
 
-    if (root / "config.json").is_file():
-        root = root.parent.parent
-    settings = active_versions(root)
+    # An artifact folder is one model under test: the default around it is the service's own models.
+    settings = Settings().models if (root / "config.json").is_file() else active_versions(root)
     classifiers = {"learned": LearnedClassifier, "consensus": ConsensusClassifier}
     extractors = {"learned": LearnedExtractor, "auto": AutoExtractor}
     classifier = classifiers[settings.classifier](settings) if settings.classifier in classifiers else None

@@ -19,7 +19,12 @@ from prereview.synth.content import make_facts
 from prereview.synth.render import render_material
 from prereview.understanding import Understander, build_understander
 from prereview.understanding.base import build_extractor
-from prereview.understanding.learned import ConsensusClassifier, LearnedClassifier, LearnedExtractor
+from prereview.understanding.learned import (
+    AutoExtractor,
+    ConsensusClassifier,
+    LearnedClassifier,
+    LearnedExtractor,
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +91,20 @@ def test_auto_extractor_is_registered_and_uses_the_anchors_for_id_cards(
     truth, pages = id_card_lines
     fields = build_extractor("auto").extract("id_card_front", pages)
     assert fields["id_number"].value == truth["id_number"]
+
+
+@pytest.mark.slow
+def test_auto_extractor_reads_id_card_backs_with_the_learned_model(rapid_engine: OcrEngine) -> None:
+    rng = random.Random(20240612)
+    facts = make_facts("id_card_back", rng, as_of=date(2025, 6, 30))
+    rendered = render_material("id_card_back", facts, rng=rng, font="noto_sans", layout="id_card_back/v1")
+    pages = [rapid_engine.recognize(rendered.pages[0].image)]
+    auto = build_extractor("auto")
+    assert isinstance(auto, AutoExtractor) and "id_card_back" in auto.learned_types
+    fields = auto.extract("id_card_back", pages)
+    assert auto.learned is not None and fields == auto.learned.extract("id_card_back", pages)
+    for key in ("issuing_authority", "valid_from", "valid_to"):
+        assert str(fields[key].value) == str(rendered.fields[key].value), key
 
 
 @pytest.mark.parametrize("component", [LearnedClassifier, LearnedExtractor])

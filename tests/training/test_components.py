@@ -27,3 +27,9 @@ def test_recording_touches_only_the_active_versions(monkeypatch: pytest.MonkeyPa
     assert active_folders(MODELS)[1] == MODELS / "kie" / "v9"
     one = MODELS / "classifier" / active_folders(MODELS)[0].name
     assert active_folders(one) == [one]
+
+
+def test_an_artifact_folder_under_test_leaves_the_default_on_the_services_models(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text('{"kind": "kie"}', encoding="utf-8")
+    classifier, _ = default_components(tmp_path)
+    assert isinstance(classifier, ConsensusClassifier)
