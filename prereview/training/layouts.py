@@ -37,6 +37,7 @@ Pool = dict[str, dict[str, list[str]]]
 
 ARRANGEMENTS = ("merged", "right", "below")
 MERGED_SEPARATORS = ("", "", "：", ":", " ")
+DATE_SHIFT_SHARE = 0.5  # of the values of a field: dates moved by up to decades (:func:`_shifted`)
 RANGE_SEPARATORS = ("-", "-", "—", "至")
 WRAPPING_PARSERS = ("authority",)
 
@@ -200,16 +201,42 @@ def _value(
 ) -> list[Char]:
     """A value's characters (a date in a random printed form). A validity or a lease term prints both
     ends, each tagged; an end date now and then follows an untagged start ("2005年12月27日至…")."""
-    value = rng.choice(values[key])
+    years = rng.randint(-45, 25) if rng.random() < DATE_SHIFT_SHARE else 0
+    value = _shifted(rng.choice(values[key]), years)
     pair = {"validity": "valid_from", "lease_term": "lease_end"}.get(spec.parser)
     if pair and pair in known and values.get(pair):
         if spec.parser == "validity":
-            return _range(rng, pair, _start(rng, values[pair], value), key, value, spec.parser)
+            start = _shifted(_start(rng, values[pair], _shifted(value, -years)), years)
+            return _range(rng, pair, start, key, value, spec.parser)
         end = rng.choice(values[pair])
-        return _range(rng, key, _start(rng, values[key], end), pair, end, spec.parser)
+        start = _shifted(_start(rng, values[key], end), years)
+        return _range(rng, key, start, pair, _shifted(end, years), spec.parser)
     if spec.parser in ("period_end", "end_date") and rng.random() < 0.3:
         return _range(rng, None, _earlier(rng, value), key, value, spec.parser)
     return _tagged(_form(value, rng.randrange(7)), key)
+
+
+def _shifted(value: str, years: int) -> str:
+    """An ISO date moved by whole ``years`` (29 February becomes the 28th); any other value as it is.
+
+    Training values cover the few years a generator's recipe spans; real cards were issued and expired
+    over decades, so dates are moved across them.
+
+    >>> _shifted("2016-02-29", -20), _shifted("长期", 5), _shifted("2020-05-01", 0)
+    ('1996-02-29', '长期', '2020-05-01')
+    >>> _shifted("2016-02-29", 1)
+    '2017-02-28'
+    """
+    if not years:
+        return value
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    try:
+        return day.replace(year=day.year + years).isoformat()
+    except ValueError:
+        return day.replace(year=day.year + years, day=28).isoformat()
 
 
 def _start(rng: random.Random, starts: list[str], end: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from prereview.synth.labels import FieldLabel, PageLabel, SampleLabel
 from prereview.training.align import printed_forms
 from prereview.training.data import Document, TaggedDocument, keys_by_type
-from prereview.training.layouts import random_layout, random_tagged, value_pool
+from prereview.training.layouts import _shifted, random_layout, random_tagged, value_pool
 from prereview.understanding.learned.decode import bio_labels
 from prereview.understanding.learned.tokens import Token
 
@@ -141,7 +141,9 @@ def test_every_tagged_span_is_a_printed_form_of_a_pool_value_of_its_type(
         assert {labels[t][2:] for t in doc.tags if t} == {key for key, _, _ in spans}  # no stray I
         for key, text, start in spans:
             assert labels[doc.tags[start]] == f"B-{key}"  # a span starts with B, never a stray I
-            forms = {form for value in pool[doc.material_type][key] for form in printed_forms(value)}
+            values = pool[doc.material_type][key]
+            moved = {_shifted(v, years) for v in values for years in range(-45, 26)}  # dates over decades
+            forms = {form for value in moved for form in printed_forms(value)}
             assert text in forms, (doc.material_type, key, text)
 
 
@@ -251,3 +253,20 @@ def test_nothing_is_made_without_a_printable_type(labels: list[str]) -> None:
     label_ids = {label: i for i, label in enumerate(labels)}
     assert random_tagged({"id_card_front": {"ethnicity": ["汉"]}}, label_ids, 5, 0) == []
     assert random_tagged({"unknown_type": {"name": ["张三"]}}, label_ids, 5, 0) == []
+
+
+def test_dates_are_spread_over_decades_not_only_the_pools_years(
+    documents: list[Document], labels: list[str], generated: list[TaggedDocument]
+) -> None:
+    pool_years = {
+        v[:4] for t in value_pool(documents).values() for vs in t.values() for v in vs if v[:4].isdigit()
+    }
+    printed = set()
+    for doc in generated:
+        for key, text, _ in _spans(doc, labels):
+            if (
+                key in ("valid_from", "valid_to", "birth_date", "issue_date", "sign_date")
+                and text[:4].isdigit()
+            ):
+                printed.add(text[:4])
+    assert printed - pool_years  # some dates fall in years no training value has
