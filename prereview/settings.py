@@ -106,15 +106,15 @@ class ModelSettings(BaseModel):
         None, description="models folder (default: models/ beside the prereview package)"
     )
     classifier_version: str = Field("v2", description="active version under <dir>/classifier/")
-    kie_version: str = Field("v4", description="active version under <dir>/kie/")
+    kie_version: str = Field("v5", description="active version under <dir>/kie/")
     classifier: str = Field("consensus", description="material classifier: anchors | learned | consensus")
     extractor: str = Field("auto", description="field extractor: anchors | learned | auto")
     learned_types: list[str] = Field(
         default_factory=list,
         description="material types the auto extractor reads with the learned model (anchors for the rest); "
-        "empty: KIE v4 beats the anchors on no type it can be checked on, and on ID-card backs, where it "
-        "ties on the test data, it missed an expired card's end date in the end-to-end packages "
-        "(models/kie/v4/model_card.md)",
+        "empty: KIE v5 beats the anchors on no type it can be checked on; on ID-card backs, where it ties "
+        "on the test data, it read one of the 95 backs of the end-to-end packages worse than the anchors "
+        "(models/kie/v5/model_card.md)",
     )
     threads: int = Field(1, ge=1, le=16, description="onnxruntime threads per model")
 
