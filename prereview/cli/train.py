@@ -69,26 +69,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         epochs=args.epochs, patience=args.patience, batch_size=args.batch_size, lr=args.lr, seed=args.seed
     )
     size = Size(hidden=args.hidden, layers=args.layers, heads=max(1, args.hidden // 32), max_len=args.max_len)
+    common = {"seed": args.seed, "size": size, "schedule": schedule, "layout_share": args.layout_share}
     if args.kind == "classifier":
-        summary = train_classifier(
-            documents,
-            args.out,
-            seed=args.seed,
-            size=size,
-            schedule=schedule,
-            layout_share=args.layout_share,
-            crop_share=args.crop_share,
-        )
+        summary = train_classifier(documents, args.out, crop_share=args.crop_share, **common)
     else:
         summary = train_kie(
-            documents,
-            args.out,
-            seed=args.seed,
-            size=size,
-            schedule=schedule,
-            swap_share=args.swap_share,
-            layout_share=args.layout_share,
-            layout_docs=args.layout_docs,
+            documents, args.out, swap_share=args.swap_share, layout_docs=args.layout_docs, **common
         )
     if args.kind == "classifier":
         reliability_png(summary["validation"]["reliability"], args.out / "reliability.png")

@@ -12,34 +12,21 @@ import numpy as np
 from prereview.cli.evaluate import _record, field_plots, field_png
 from prereview.document import Field, TextLine
 from prereview.settings import ModelSettings
-from prereview.synth.labels import FieldLabel, PageLabel, SampleLabel
+from prereview.synth.labels import FieldLabel
 from prereview.training.calibrate import confidence_threshold
 from prereview.training.data import Document
 from prereview.training.metrics import Report, measure, score_fields
 from prereview.understanding.base import MaterialGuess
+from tests.training.labelled import labelled_document
 
 BOX = [10, 10, 200, 40]
 
 
 def _document(fields: dict[str, Any], capture: str = "clean_scan", doc_id: str = "d0") -> Document:
     """A labelled id card front whose fields are all visible and boxed (no image, no OCR needed)."""
-    label = SampleLabel(
-        id=doc_id,
-        file=f"{doc_id}.png",
-        file_kind="png",
-        material_type="id_card_front",
-        pages=[PageLabel(index=0, width=800, height=500)],
-        fields={k: FieldLabel(value=v, page=0, box=BOX, visible=True) for k, v in fields.items()},
-        capture=capture,
-        usable=True,
-        quality_issues=[],
-        layout="standard",
-        font="simsun",
-        seed=0,
-        as_of="2025-01-01",
-    )
+    boxed = {k: FieldLabel(value=v, page=0, box=BOX, visible=True) for k, v in fields.items()}
     ocr = [[TextLine(text="居民身份证 姓名 张三", box=(0.0, 0.0, 100.0, 20.0), confidence=0.99)]]
-    return Document(label=label, path=Path(label.file), ocr=ocr)
+    return labelled_document(doc_id, "id_card_front", boxed, capture=capture, ocr=ocr)
 
 
 def _field(value: Any, confidence: float) -> Field:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
-from prereview.synth.labels import FieldLabel, PageLabel, SampleLabel
+from prereview.synth.labels import FieldLabel
 from prereview.training.align import printed_forms
 from prereview.training.data import Document, TaggedDocument, keys_by_type
 from prereview.training.layouts import _shifted, random_layout, random_tagged, value_pool
 from prereview.understanding.learned.decode import bio_labels
 from prereview.understanding.learned.tokens import Token
+from tests.training.labelled import labelled_document
 
 FIELDS: dict[str, list[dict[str, str]]] = {
     "id_card_front": [
@@ -61,22 +61,7 @@ def _document(material_type: str, fields: dict[str, str], number: int) -> Docume
     labels = {k: FieldLabel(value=v, page=0, box=[0, 0, 10, 10], visible=True) for k, v in fields.items()}
     labels["hidden"] = FieldLabel(value="不可见的值", page=0, box=None, visible=False)
     labels["signed"] = FieldLabel(value=True, page=0, box=None, visible=True)
-    label = SampleLabel(
-        id=f"{material_type}-{number}",
-        file=f"{material_type}-{number}.png",
-        file_kind="png",
-        material_type=material_type,
-        pages=[PageLabel(index=0, width=800, height=500)],
-        fields=labels,
-        capture="clean_scan",
-        usable=True,
-        quality_issues=[],
-        layout="standard",
-        font="simsun",
-        seed=0,
-        as_of="2025-01-01",
-    )
-    return Document(label=label, path=Path(label.file), ocr=[])
+    return labelled_document(f"{material_type}-{number}", material_type, labels)
 
 
 @pytest.fixture(scope="module")
