@@ -91,7 +91,9 @@ class Neighbourhood:
 
     def owned_by_left_label(self, run: Run, label: Run | None = None) -> bool:
         """True when a label line (other than ``label``) on the same row lies to the left: the run is
-        that label's value."""
+        that label's value. With ``label``, a label wholly left of it is another column's (a
+        two-column license: "经营范围" on the left does not own the second line of "住所"'s value)."""
+        left_edge = label.bbox[0] - 0.5 * label.height if label is not None else float("-inf")
         return any(
             self.hits[id(r)]
             and r is not run
@@ -99,6 +101,7 @@ class Neighbourhood:
             and r.page == run.page
             and same_row(r.bbox, run.bbox)
             and r.bbox[2] <= run.bbox[0] + 0.5 * run.height
+            and r.bbox[2] > left_edge
             for r in self.runs
         )
 

@@ -163,6 +163,31 @@ def test_business_license_with_merged_columns_and_multiline_scope() -> None:
     assert [c.status for c in result.checks] == ["pass"]
 
 
+def test_two_column_license_values_wrap_beside_the_left_column_labels() -> None:
+    """A right-column value's second line shares its row with a left-column label ("法定代表人",
+    "经营范围"): that label is another column's, so the line still continues the value."""
+    lines = [
+        line("营业执照", 400, 100, 700, 180),
+        line("名称", 170, 690, 280, 735),
+        line("某某五金机电有限公司", 310, 660, 640, 725),
+        line("营业期限", 680, 775, 800, 830),
+        line("2019年09月11日至", 816, 758, 1054, 820),
+        line("法定代表人王洋", 174, 805, 405, 860),
+        line("2039年09月11日", 821, 801, 1018, 849),
+        line("经营范围", 181, 875, 291, 920),
+        line("一般项目：五金产品零售。", 320, 850, 676, 912),
+        line("住所", 689, 874, 802, 915),
+        line("上海市杨浦区南京西路711", 827, 850, 1130, 906),
+        line("号2层201", 825, 897, 944, 941),
+    ]
+    fields = build_extractor("anchors").extract("business_license", [lines])
+    values = {k: f.value for k, f in fields.items()}
+    assert values["valid_to"] == "2039-09-11"
+    assert values["address"] == "上海市杨浦区南京西路711号2层201"
+    assert values["legal_representative"] == "王洋"
+    assert values["business_scope"] == "一般项目：五金产品零售。"
+
+
 def test_id_number_without_its_label_is_found_by_shape_with_lower_confidence() -> None:
     lines = [
         line("姓名张三", 50, 60, 300, 100),
