@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date
 
@@ -10,6 +11,7 @@ import pytest
 from stdnum.cn import ric, uscc
 
 from prereview.synth.content import ITEM_IDS, make_facts
+from prereview.synth.content.facts import make_company
 from prereview.synth.render import LAYOUTS, render_material
 from prereview.synth.render.context import dotted
 from prereview.synth.types import RenderedMaterial
@@ -159,6 +161,21 @@ def test_lease_contract_has_pages_a_text_layer_and_signatures_on_the_last_page(l
         assert material.fields[key].value in drawn
     assert {page for page, _ in material.signature_boxes} == {len(material.pages) - 1}
     assert len(material.signature_boxes) == 2 and material.fields["signed"].value is True
+
+
+def test_a_long_value_wraps_in_its_column_instead_of_running_into_the_next() -> None:
+    """The two-column license: "有限责任公司（自然人投资或控股）" is wider than the left column, so it
+    wraps there rather than run under the right column's "成立日期" (where its "）" was hidden)."""
+    rng = random.Random(3)
+    person = make_facts("id_card_front", rng, as_of=AS_OF)["person"]
+    company = make_company(rng, person, individual=False, as_of=AS_OF)
+    company = dataclasses.replace(company, entity_type="有限责任公司（自然人投资或控股）")
+    material = render("business_license", "business_license/v2", company=company)
+    entity, date_value = material.fields["entity_type"].box, material.fields["established_date"].box
+    width = material.pages[0].image.shape[1]
+    assert entity is not None and date_value is not None
+    assert entity[2] < width * 0.53  # the right column's labels start at 0.53 of the width
+    assert entity[3] - entity[1] > 1.8 * (date_value[3] - date_value[1])  # two lines
 
 
 def test_rendering_is_deterministic_for_a_seed() -> None:

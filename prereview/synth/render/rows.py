@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from prereview.synth.render.canvas import BLACK, Ink, Sheet
+from prereview.synth.render.canvas import BLACK, Ink, Sheet, wrap
 
 
 @dataclass
@@ -51,7 +51,11 @@ def draw_rows(
     label_width: int = 4,
     line_gap: float = 1.4,
 ) -> float:
-    """Draw ``rows`` downwards from ``y``; values wrap to ``width`` pixels. Returns the next free y."""
+    """Draw ``rows`` downwards from ``y``; values wrap to ``width`` pixels. Returns the next free y.
+
+    A labelled value takes more lines than its row's ``max_lines`` rather than run past ``width``
+    into the next column, where it would be covered and its label would claim text nobody can read.
+    """
     for row in rows:
         sheet.text((x_label, y), justify(row.label, label_width), label_font, size, label_ink)
         if row.key is None:
@@ -59,6 +63,7 @@ def draw_rows(
                 (x_value, y), row.printed, value_font, size, width, max_lines=row.max_lines, line_gap=line_gap
             )
         else:
+            needed = len(wrap(row.printed, lambda s: sheet.width_of(s, value_font, size), width))
             box = sheet.wrapped_field(
                 row.key,
                 row.value,
@@ -67,7 +72,7 @@ def draw_rows(
                 value_font,
                 size,
                 width,
-                max_lines=row.max_lines,
+                max_lines=max(row.max_lines, needed),
                 line_gap=line_gap,
             )
         y = max(y + step, box[3] + step - size)
