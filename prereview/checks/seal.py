@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 
 from prereview.document import Box, Mark, TextLine
+from prereview.quality.rotation import rotate_image
 
 MIN_HULL_CIRCULARITY = 0.80  # 4πA/P² of the convex hull: circle 1.0, square 0.785
 MIN_SIDE_RATIO = 0.04  # smallest seal side relative to the shorter page side
@@ -115,14 +116,16 @@ def ring_text(box: Box, lines: Sequence[TextLine] | None) -> str | None:
     return "".join(inside) if inside else None
 
 
-def unrolled_ring(image: np.ndarray, box: Box) -> np.ndarray:
+def unrolled_ring(image: np.ndarray, box: Box, rotation: int = 0) -> np.ndarray:
     """The seal's ring band as a straight strip (BGR, dark ink on white), read left to right: the arc
-    from lower left over the top to lower right, outer edge up. Only red ink is kept.
+    from lower left over the top to lower right, outer edge up. Only red ink is kept. ``rotation``:
+    the clockwise turn that makes the page upright (a sideways photo's seal has its top on a side).
 
     >>> unrolled_ring(np.full((200, 200, 3), 255, np.uint8), (20, 20, 180, 180)).shape
     (29, 447, 3)
     """
     crop, _, _ = _crop(image, box)
+    crop = rotate_image(crop, rotation)
     side = max(crop.shape[:2])
     if side < 8:
         return np.full((1, 1, 3), 255, np.uint8)
@@ -137,9 +140,9 @@ def unrolled_ring(image: np.ndarray, box: Box) -> np.ndarray:
     return cv2.cvtColor(255 - strip, cv2.COLOR_GRAY2BGR)
 
 
-def read_ring(image: np.ndarray, box: Box, engine: Reader) -> str | None:
+def read_ring(image: np.ndarray, box: Box, engine: Reader, rotation: int = 0) -> str | None:
     """What ``engine`` reads on the unrolled ring of the seal in ``box`` (``None`` when nothing)."""
-    found = engine.recognize(unrolled_ring(image, box))
+    found = engine.recognize(unrolled_ring(image, box, rotation))
     text = "".join(ln.text for ln in sorted(found, key=lambda ln: ln.box[0]) if ln.confidence >= 0.5)
     return text or None
 
@@ -181,11 +184,13 @@ def find_seals(
     region: Box | None = None,
     lines: Sequence[TextLine] | None = None,
     engine: Reader | None = None,
+    rotation: int = 0,
 ) -> list[Mark]:
     """Red round/oval seals on a BGR page image (optionally only inside ``region``).
 
     ``Mark.text`` is the ring text: OCR ``lines`` inside the seal, and with ``engine`` what it reads on
-    the unrolled ring (one extra small OCR call per seal) put first.
+    the unrolled ring (one extra small OCR call per seal) put first; ``rotation`` is the clockwise turn
+    that makes the page upright.
 
     >>> find_seals(np.full((200, 200, 3), 255, np.uint8))
     []
@@ -198,7 +203,8 @@ def find_seals(
     marks = []
     for (x0, y0, x1, y1), confidence in _candidates(crop):
         box: Box = (round(x0 + dx, 1), round(y0 + dy, 1), round(x1 + dx, 1), round(y1 + dy, 1))
-        parts = [read_ring(image, box, engine) if engine is not None else None, ring_text(box, lines)]
+        ring = read_ring(image, box, engine, rotation) if engine is not None else None
+        parts = [ring, ring_text(box, lines)]
         text = " ".join(dict.fromkeys(p for p in parts if p)) or None
         marks.append(Mark(page=page, box=box, text=text, confidence=confidence))
     return marks

@@ -21,6 +21,7 @@ from prereview.pipeline.upright import to_input_frame, upright_lines
 from prereview.quality import assess, orient_and_read
 from prereview.settings import Settings
 from prereview.understanding import Understander, build_understander
+from prereview.understanding.seal_fields import with_seal_fields
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,13 @@ class Pipeline:
             lines.append(page_lines)
             t2 = time.perf_counter()
             if shows_colour(page.image):
-                found = find_seals(page.image, page=page.index, lines=page_lines, engine=self.engine)
+                found = find_seals(
+                    page.image,
+                    page=page.index,
+                    lines=page_lines,
+                    engine=self.engine,
+                    rotation=page.rotation or 0,
+                )
                 seals = (seals or []) + found
             signatures += find_signatures(
                 page.image, page_lines, page=page.index, rotation=page.rotation, with_unclear=True
@@ -76,6 +83,7 @@ class Pipeline:
         understood = to_input_frame(
             self.understander.understand(upright_lines(document.pages, lines)), document.pages
         )
+        understood = with_seal_fields(understood, seals)
         timings["understanding"] = time.perf_counter() - t3
         logger.info(
             "extracted %s: %s (%.2f) in %s",

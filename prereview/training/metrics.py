@@ -22,6 +22,7 @@ from prereview.synth.labels import json_value
 from prereview.training.calibrate import confidence_threshold, expected_calibration_error, reliability
 from prereview.training.data import Document, classifier_target, field_values
 from prereview.understanding.base import Classifier, Extractor
+from prereview.understanding.seal_fields import seal_fields
 
 
 @dataclass
@@ -149,6 +150,8 @@ def measure(documents: list[Document], classifier: Classifier, extractor: Extrac
         started = time.perf_counter()
         guess = classifier.classify(document.ocr)
         fields = extractor.extract(document.label.material_type, document.ocr)
+        if document.reading is not None:  # what the pipeline adds from the seals, as the service does
+            fields = seal_fields(document.label.material_type, fields, document.reading.seals)
         report.seconds += time.perf_counter() - started
         report.pages += len(document.ocr)
         report.confusion[(classifier_target(document), guess.material_type)] += 1

@@ -5,6 +5,9 @@ down is turned) and its lines are kept in the pixels of the page turned upright,
 pipeline gives the understanders (:mod:`prereview.pipeline.upright`). A labelled box is turned the same
 way (:meth:`Reading.upright_box`) so labels and lines share one frame.
 
+Red seals are found on colour pages as the pipeline finds them (ring text read on its own), since
+some fields are printed only in a seal (:mod:`prereview.understanding.seal_fields`).
+
 Results are cached per file under ``<dataset>/.ocr_cache/<engine>-upright/<sha256>.json``; files are
 read by ``workers`` processes (one OCR engine each) and progress is reported as files finish.
 """
@@ -15,26 +18,29 @@ import hashlib
 import json
 import multiprocessing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from prereview.document import Box, TextLine
+from prereview.checks.seal import find_seals, shows_colour
+from prereview.document import Box, Mark, TextLine
 from prereview.ocr.base import OcrEngine
 from prereview.quality import orient_and_read, turn_lines
 from prereview.synth.labels import SampleLabel
 from prereview.synth.loader import engine_key, load_pages, named_engine_key
 
-READING_FORMAT = 2
+READING_FORMAT = 3
 Progress = Callable[[int, int], None]
 
 
 @dataclass
 class Reading:
-    """One file's pages as read: the turn that made each upright, its size, and its upright lines."""
+    """One file's pages as read: the turn that made each upright, its size, its upright lines, and
+    the red seals found (boxes in the input page's pixels, as the pipeline reports them)."""
 
     rotations: list[int]
     sizes: list[tuple[int, int]]  # (width, height) of each input page
     lines: list[list[TextLine]]
+    seals: list[Mark] = field(default_factory=list)
 
     def upright_box(self, page: int, box: Box) -> Box:
         """A box in the input page's pixels, in the pixels of the page turned upright."""
@@ -50,6 +56,7 @@ class Reading:
             "rotations": self.rotations,
             "sizes": self.sizes,
             "pages": [[line.to_dict() for line in page] for page in self.lines],
+            "seals": [seal.to_dict() for seal in self.seals],
         }
 
     @classmethod
@@ -58,13 +65,17 @@ class Reading:
             list(data["rotations"]),
             [(int(w), int(h)) for w, h in data["sizes"]],
             [[TextLine.from_dict(line) for line in page] for page in data["pages"]],
+            [
+                Mark(int(s["page"]), tuple(s["box"]), s.get("text"), float(s["confidence"]))
+                for s in data.get("seals", [])
+            ],
         )
 
 
 def read_file(path: Path, label: SampleLabel, engine: OcrEngine) -> Reading:
     """Read every page of a dataset file as the service would: a PDF page's trusted text layer as
     ingest finds it (scaled to the labels' pixels), else OCR with orientation found and corrected."""
-    rotations, sizes, lines = [], [], []
+    rotations, sizes, lines, seals = [], [], [], []
     layers = _text_layers(path) if label.file_kind == "pdf" else {}
     for index, image in enumerate(load_pages(path, label)):
         height, width = image.shape[:2]
@@ -73,10 +84,12 @@ def read_file(path: Path, label: SampleLabel, engine: OcrEngine) -> Reading:
             rotation, found = 0, _scaled(*layer, width)
         else:
             rotation, found = orient_and_read(image, engine)
+            if shows_colour(image):
+                seals += find_seals(image, page=index, lines=found, engine=engine, rotation=rotation)
         rotations.append(rotation)
         sizes.append((width, height))
         lines.append(turn_lines(found, rotation, width, height) if rotation else found)
-    return Reading(rotations, sizes, lines)
+    return Reading(rotations, sizes, lines, seals)
 
 
 def _text_layers(path: Path) -> dict[int, tuple[list[TextLine], int]]:

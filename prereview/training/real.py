@@ -113,6 +113,7 @@ def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
     from prereview.pipeline.core import build_pipeline
     from prereview.pipeline.upright import upright_lines
     from prereview.settings import Settings
+    from prereview.understanding.seal_fields import with_seal_fields
 
     pipeline = build_pipeline(Settings())
     results: dict[str, Any] = {
@@ -135,7 +136,8 @@ def measure_real(root: Path, understanders: dict[str, Any]) -> dict[str, Any]:
                 if lines is None:
                     r["misses"].append({"file": item["file"], "key": "*", "want": "", "got": reason})
                 else:
-                    types, got = _predicted(understander.understand(lines))
+                    understood = with_seal_fields(understander.understand(lines), extraction.seals)
+                    types, got = _predicted(understood)
                 r["types"]["files"] += 1
                 right = set(want_types) <= set(types)
                 r["types"]["right"] += right

@@ -15,10 +15,12 @@ import pytest
 
 from prereview.checks.seal import find_seals
 from prereview.checks.signature import find_signatures
+from prereview.quality.rotation import rotate_image
 from prereview.synth.capture import capture
 from prereview.synth.content import make_facts
 from prereview.synth.render import render_material
 from prereview.synth.types import RenderedMaterial
+from prereview.understanding.seal_fields import seal_fields
 
 AS_OF = date(2025, 6, 1)
 
@@ -100,3 +102,22 @@ def test_sealed_materials_have_their_seal_and_unsealed_or_grey_ones_none(
     assert find_seals(_shot(image, "photocopy", seed)) == []  # a grey copy cannot show a red seal
     unsealed = _material(material_type, layout, seed, "missing_seal")
     assert find_seals(_shot(unsealed.pages[page_index].image, variant, seed)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+def test_a_license_seal_names_its_authority_on_a_page_in_any_orientation(rapid_engine, turn):
+    """The 2019 license prints its registration authority only in the seal: the ring is read with the
+    page's upright turn, and the name becomes the field the page leaves blank."""
+    material = _material("business_license", "business_license/v2", 21, None)
+    authority = material.fields["registration_authority"].value
+    page_index, _ = material.seal_boxes[0]
+    # the photo as taken: turned back by ``turn``, so that ``turn`` (clockwise) makes it upright
+    photo = rotate_image(material.pages[page_index].image, (360 - turn) % 360)
+    [seal] = find_seals(photo, page=page_index, lines=[], engine=rapid_engine, rotation=turn)
+    fields = seal_fields("business_license", {}, [seal])
+    assert fields["registration_authority"].value == authority
+    assert fields["registration_authority"].confidence >= 0.8  # its place: real division names
+    if turn:  # read as if upright, the turned ring gives no authority's name
+        [unturned] = find_seals(photo, page=page_index, lines=[], engine=rapid_engine)
+        assert authority not in (unturned.text or "")

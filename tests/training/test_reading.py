@@ -10,7 +10,9 @@ from prereview.ocr import OcrEngine
 from prereview.synth.dataset import generate_dataset
 from prereview.synth.loader import engine_key
 from prereview.synth.recipes import load_recipe
+from prereview.training.components import anchor_components
 from prereview.training.data import AlignReport, load_documents, tag_document
+from prereview.training.metrics import measure
 from prereview.training.reading import ReadingCache
 from prereview.understanding.learned.decode import bio_labels
 
@@ -59,3 +61,43 @@ def test_turned_cards_are_read_upright_and_labels_align(tmp_path: Path, rapid_en
     assert len(list(cache.folder.glob("*.json"))) == 2
     again = load_documents(folder, rapid_engine)
     assert [d.ocr for d in again] == [d.ocr for d in documents]
+
+
+SEALED = """\
+name: sealed
+description: 公章里的登记机关
+seed: 5
+n: 1
+as_of: 2025-06-30
+types:
+  business_license: 1
+layouts:
+  business_license: [business_license/v2]
+captures:
+  rotated_90: 1
+pdf_share: 0
+png_share: 0
+text_pdf_share: 0
+defect_share: 0
+"""
+
+
+@pytest.mark.slow
+def test_seals_are_read_cached_and_give_the_authority_to_the_evaluation(
+    tmp_path: Path, rapid_engine: OcrEngine
+) -> None:
+    """The v2 license prints its registration authority only in the seal: evaluation finds it there,
+    as the pipeline does, from a reading that keeps the seals (also when read back from the cache)."""
+    recipe = tmp_path / "sealed.yaml"
+    recipe.write_text(SEALED, encoding="utf-8")
+    folder = tmp_path / "data"
+    generate_dataset(folder, load_recipe(recipe))
+    [document] = load_documents(folder, rapid_engine)
+    authority = document.label.fields["registration_authority"].value
+    assert document.reading is not None and document.reading.rotations[0] in (90, 270)
+    assert any(authority in (seal.text or "") for seal in document.reading.seals)
+
+    [again] = load_documents(folder, rapid_engine)
+    assert again.reading is not None and again.reading.seals == document.reading.seals
+    report = measure([again], *anchor_components())
+    assert report.fields["business_license.registration_authority"].exact == 1

@@ -1,0 +1,31 @@
+"""Fields printed only in a seal: taken from the ring text, never over what the page prints."""
+
+from __future__ import annotations
+
+from prereview.document import Field, Mark
+from prereview.understanding.seal_fields import seal_fields
+
+SEAL = Mark(page=0, box=(700, 1500, 900, 1700), text="上海市杨浦区市场监督管理局", confidence=0.99)
+
+
+def test_the_seal_fills_a_blank_authority_with_the_seal_as_its_box() -> None:
+    found = seal_fields("business_license", {}, [SEAL])["registration_authority"]
+    assert (found.value, found.page, found.box) == ("上海市杨浦区市场监督管理局", 0, SEAL.box)
+    assert found.confidence >= 0.8
+
+
+def test_a_printed_authority_is_kept_and_other_types_take_nothing() -> None:
+    printed = Field("北京市朝阳区市场监督管理局", 0.97, 0, (10, 10, 300, 40))
+    assert seal_fields("business_license", {"registration_authority": printed}, [SEAL]) == {
+        "registration_authority": printed
+    }
+    assert seal_fields("lease_contract", {}, [SEAL]) == {}
+    assert seal_fields("business_license", {}, None) == {}
+
+
+def test_a_misread_place_goes_to_a_person_and_other_seals_give_nothing() -> None:
+    misread = Mark(page=0, box=SEAL.box, text="乐山市沙清区市场监督管理局", confidence=0.99)
+    found = seal_fields("business_license", {}, [misread])["registration_authority"]
+    assert found.value == "乐山市沙清区市场监督管理局" and found.confidence < 0.8
+    contract = Mark(page=0, box=SEAL.box, text="某某商贸有限公司合同专用章", confidence=0.99)
+    assert seal_fields("business_license", {}, [contract]) == {}
