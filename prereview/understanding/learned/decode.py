@@ -15,7 +15,13 @@ import numpy as np
 from prereview.document import Field
 from prereview.understanding.layout import union
 from prereview.understanding.learned.tokens import Token
-from prereview.understanding.normalize import compact, normalize_date, normalize_name, normalize_sex
+from prereview.understanding.normalize import (
+    cjk_punctuation,
+    compact,
+    normalize_date,
+    normalize_name,
+    normalize_sex,
+)
 from prereview.understanding.repair import read_credit_code, read_id_number
 
 OUTSIDE = "O"
@@ -120,6 +126,8 @@ def normalize_value(key: str, text: str) -> tuple[str | None, bool]:
     ('1101051990031523', False)
     >>> normalize_value("sex", "女"), normalize_value("name", "：张 三")
     (('女', False), ('张三', False))
+    >>> normalize_value("business_scope", "一般项目:餐饮服务;小餐饮(除依法须经批准的项目外)")[0]
+    '一般项目：餐饮服务；小餐饮（除依法须经批准的项目外）'
     """
     if key.endswith("date") or key in DATE_KEYS:
         return normalize_date(text), False
@@ -131,7 +139,8 @@ def normalize_value(key: str, text: str) -> tuple[str | None, bool]:
         return (code.value, code.repaired) if code else (compact(text).upper() or None, False)
     if key == "sex":
         return normalize_sex(text), False
-    return normalize_name(text), False
+    value = normalize_name(text)  # free text: Chinese punctuation full-width, as the anchors give it
+    return (cjk_punctuation(value) if value else None), False
 
 
 def to_fields(spans: dict[str, Span], tokens: list[Token], keys: set[str] | None = None) -> dict[str, Field]:
