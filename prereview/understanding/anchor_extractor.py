@@ -70,12 +70,18 @@ def _occurrences(page: Neighbourhood) -> dict[int, list[Hit]]:
 
 
 def read_fields(page: Neighbourhood, specs: tuple[FieldSpec, ...]) -> dict[str, Field]:
-    """Every labelled field found: the first label of each kind, or one per occurrence of a repeated one."""
+    """Every labelled field found: the first label of each kind with a value, or one per occurrence of a
+    repeated one.
+
+    A label printed once as a heading and again in the sentence under it (a contract's "租赁期限" over
+    "租赁期限自…起至…止") has its value at a later occurrence: the occurrences are tried in reading
+    order until one has a value.
+    """
     fields: dict[str, Field] = {}
     occurrences = _occurrences(page)
     for spec in specs:
         for n, hit in enumerate(occurrences.get(id(spec), [])):
-            key = spec.key_for(n)
+            key = spec.key_for(n) if spec.keys else spec.key
             if key is None:
                 break
             if key not in fields:

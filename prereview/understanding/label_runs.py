@@ -15,7 +15,7 @@ from prereview.document import TextLine
 from prereview.understanding.layout import Run, same_row, union
 from prereview.understanding.vocabulary import FieldSpec
 
-LEADING_MARKS = ":：;·•■□|【】"
+LEADING_MARKS = ":：;·•■□☐☑√|【】"  # separators, bullets and checkboxes OCR reads around a label
 _JOIN_GAP = 3.0  # at most this many line heights between the characters of a spaced label
 
 
@@ -69,11 +69,13 @@ def _next_on_row(run: Run, runs: list[Run], taken: set[int]) -> Run | None:
 
 
 def _bare(run: Run) -> Run:
-    """The run without the colon OCR read after a label's first half ("住：" of a spaced "住  址")."""
+    """The run without the marks OCR read around a piece of a spaced label: the colon after its first
+    half ("住：" of a spaced "住  址"), a checkbox's stroke before its second ("☑型" of "类  型")."""
+    start = len(run.text) - len(run.text.lstrip(LEADING_MARKS))
     end = len(run.text.rstrip(LEADING_MARKS))
-    if end in (0, len(run.text)):
+    if start >= end or (start, end) == (0, len(run.text)):
         return run
-    return Run(run.text[:end], run.extents[:end], run.line, run.page)
+    return Run(run.text[start:end], run.extents[start:end], run.line, run.page)
 
 
 def _joined(chain: list[Run]) -> Run:
@@ -93,6 +95,9 @@ def join_spaced_labels(runs: list[Run], words: set[str]) -> list[Run]:
     ['姓名', '张三']
     >>> [r.text for r in join_spaced_labels([run("住：", 0, 40), run("址北京市", 70, 200)], {"住址"})]
     ['住址北京市']
+    >>> [r.text for r in join_spaced_labels([run("类", 0, 30), run("☑型", 32, 80), run("个体", 150, 210)],
+    ...                                    {"类型"})]
+    ['类型', '个体']
     """
     prefixes = {w[:i] for w in words for i in range(1, len(w))}
     taken: set[int] = set()
@@ -100,16 +105,19 @@ def join_spaced_labels(runs: list[Run], words: set[str]) -> list[Run]:
     for run in sorted(runs, key=lambda r: (r.page, r.bbox[1], r.bbox[0])):
         if id(run) in taken or _bare(run).text not in prefixes:
             continue
-        chain = [_bare(run)]
+        pieces = [run]  # the runs joined, as OCR read them
+        chain = [_bare(run)]  # the same without their marks
         text = chain[0].text
         while text in prefixes:
-            nxt = _next_on_row(chain[-1], runs, taken | {id(r) for r in chain})
+            nxt = _next_on_row(chain[-1], runs, taken | {id(r) for r in pieces})
             if nxt is None:
                 break
-            chain.append(nxt)
-            text += nxt.text
-        if len(chain) > 1 and any(text.startswith(w) for w in words):
-            taken.update({id(run), *(id(r) for r in chain[1:])})
+            pieces.append(nxt)
+            chain.append(_bare(nxt))
+            text += chain[-1].text
+        # a label complete by itself ("经营场所", also the start of "经营场所地址") is not joined to its value
+        if len(chain) > 1 and any(text.startswith(w) and len(w) > len(chain[0].text) for w in words):
+            taken.update(id(r) for r in pieces)
             joined.append(_joined(chain))
     kept = [r for r in runs if id(r) not in taken] + joined
     return sorted(kept, key=lambda r: (r.page, r.bbox[1], r.bbox[0]))

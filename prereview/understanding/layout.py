@@ -69,6 +69,15 @@ class Run:
         return max(self.line.height, 1.0)
 
     @property
+    def char_width(self) -> float:
+        """The width of one CJK character at the line's print size (its width over its characters').
+
+        >>> round(Run.from_line(TextLine("营业执照", (0, 0, 400, 100), 0.9)).char_width)
+        100
+        """
+        return (self.bbox[2] - self.bbox[0]) / max(sum(_char_weight(c) for c in self.text), 1.0)
+
+    @property
     def confidence(self) -> float:
         return self.line.confidence
 
@@ -108,6 +117,33 @@ def vertical_overlap(a: Box, b: Box) -> float:
 def same_row(a: Box, b: Box) -> bool:
     """True when two boxes share at least half of the lower one's height."""
     return vertical_overlap(a, b) >= 0.5
+
+
+def stacked_below(upper: Box, lower: Box) -> bool:
+    """True when ``lower`` is a line printed under ``upper`` (the next line of a paragraph or a cell).
+
+    Its top is half of ``upper``'s height lower. In a tilted photo the boxes of long lines are taller
+    than their text and overlap the next line's, so a line is also under ``upper`` when it lies within
+    ``upper``'s columns, is no wider (a wrapped paragraph's next line is as long or shorter), and its top
+    or its bottom (the end of the box its start is at, depending on which way the page tilts) is 0.4 of
+    the shorter height lower.
+
+    >>> stacked_below((0, 0, 300, 30), (0, 32, 200, 62)), stacked_below((0, 0, 300, 30), (320, 10, 400, 40))
+    (True, False)
+    >>> stacked_below((375, 913, 721, 979), (375, 944, 721, 1017))  # tilted: boxes 66 high, lines 35 apart
+    True
+    """
+    if lower[1] > upper[1] + 0.5 * (upper[3] - upper[1]):
+        return True
+    upper_width, lower_width = upper[2] - upper[0], lower[2] - lower[0]
+    shared = min(upper[2], lower[2]) - max(upper[0], lower[0])
+    step = 0.4 * min(upper[3] - upper[1], lower[3] - lower[1])
+    return (
+        shared >= 0.5 * lower_width
+        and lower_width <= upper_width + step
+        and lower[1] + lower[3] > upper[1] + upper[3]
+        and (lower[1] - upper[1] >= step or lower[3] - upper[3] >= step)
+    )
 
 
 def reading_order(runs: list[Run]) -> list[Run]:

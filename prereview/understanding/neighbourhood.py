@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prereview.understanding.label_runs import LEADING_MARKS, Hit, find_hits
-from prereview.understanding.layout import Run, reading_order, same_row
+from prereview.understanding.layout import Run, reading_order, same_row, stacked_below
 from prereview.understanding.normalize import is_date_only
+from prereview.understanding.parsers import PARSERS
 from prereview.understanding.repair import ID_NUMBER_PATTERN
 from prereview.understanding.values import Piece, Value
 from prereview.understanding.vocabulary import FieldSpec
 
 SAME_LINE, BESIDE, BELOW = 1.0, 0.97, 0.93
 _ROW_GAP = 4.0  # line heights between the pieces of one value spread along a row
+_LABEL_GAP = 3.0  # line heights at most between a table's label and its value beside it
 
 
 class Neighbourhood:
@@ -30,6 +32,48 @@ class Neighbourhood:
         self.runs = reading_order(runs)
         self.hits = {id(run): find_hits(run, specs) for run in self.runs}
         self.used: set[int] = set()  # runs taken by a value
+        for run in self.runs:
+            self._value_not_label(run)
+
+    def _value_not_label(self, run: Run) -> None:
+        """Drop the label a line starts with when the line is the value of the label left of it.
+
+        A value may begin with a word that is also a label ("经营场所变更" as a 注销原因). When such a
+        line sits right beside a label that has no value on its own line, with no gap wider than a
+        table's label-to-value gap, the word runs on into more text (no colon after it), and that
+        label's parser accepts the line, the line is that label's value and its first word no label.
+        """
+        hits = self.hits[id(run)]
+        if not hits or hits[0].start > 1:
+            return
+        rest = run.text[hits[0].end :]
+        if not rest or rest[0] in LEADING_MARKS:
+            return
+        owner = self._bare_label_left_of(run)
+        if owner is None:
+            return
+        key = owner.spec.keys[0] if owner.spec.keys else owner.spec.key
+        if PARSERS[owner.spec.parser](key, run.text):
+            self.hits[id(run)] = hits[1:]
+
+    def _bare_label_left_of(self, run: Run) -> Hit | None:
+        """The label just left of ``run`` on its row, when its line holds no value and nothing lies
+        between them."""
+        left = [
+            r
+            for r in self.runs
+            if r is not run
+            and r.page == run.page
+            and same_row(r.bbox, run.bbox)
+            and r.bbox[2] <= run.bbox[0] + 0.5 * run.height
+        ]
+        nearest = max(left, key=lambda r: r.bbox[2], default=None)
+        if nearest is None or run.bbox[0] - nearest.bbox[2] >= _LABEL_GAP * nearest.height:
+            return None
+        hits = self.hits[id(nearest)]
+        if not hits or not hits[-1].spec.emits or nearest.text[hits[-1].end :].strip(LEADING_MARKS):
+            return None
+        return hits[-1]
 
     def label_first(self, run: Run) -> bool:
         hits = self.hits[id(run)]
@@ -63,12 +107,19 @@ class Neighbourhood:
         touch a tall label's row), the top one.
         """
         lx1, h = hit.box[2], hit.run.height
-        middle = (hit.box[1] + hit.box[3]) / 2
-        # a line that only grazes the row (a tall title above a tilted photo's row) is not beside it
+        _, top, _, bottom = hit.box
+        middle = (top + bottom) / 2
+        # a line that only grazes the row (a tall title above a tilted photo's row) is not beside it; a
+        # long line of a tilted photo, whose box is much taller than the label's though its print is no
+        # larger, is when its top or its bottom (the end its start is at) is level with the label's
         row = [
             r
             for r in self._right_of(hit.box, hit.run)
             if abs((r.bbox[1] + r.bbox[3]) / 2 - middle) <= 0.75 * h
+            or (
+                r.char_width <= 1.25 * hit.run.char_width
+                and (abs(r.bbox[1] - top) <= 0.5 * h or abs(r.bbox[3] - bottom) <= 0.5 * h)
+            )
         ]
         for run in row:
             if run.bbox[0] - lx1 >= 12 * h or self.label_first(run):
@@ -124,21 +175,33 @@ class Neighbourhood:
     def continuation(
         self, label: Hit, last: Run, column_x: float, height: float, taken: set[int]
     ) -> Run | None:
-        """The next line of a multi-line value: just below ``last``, starting in the value's column."""
-        cands = [
+        """The next line of a multi-line value: the nearest line under ``last`` that starts in the value's
+        column, when it is free and holds no other value.
+
+        A line in between that is not the value's (the wrapped tail of the value below, the next label,
+        a date, an ID number) ends it: a value never continues past another one's line (a tilted photo
+        brings the line after that within reach).
+        """
+        under = [
             r
             for r in self.runs
             if r.page == last.page
             and id(r) not in taken
-            and r.bbox[1] > last.bbox[1] + 0.5 * last.height
+            and r is not label.run
+            and stacked_below(last.bbox, r.bbox)
             and r.bbox[1] - last.bbox[3] < 0.6 * height
             and label.box[0] - height <= r.bbox[0] <= column_x + 2.5 * height
-            and self.free(r)
-            and not self.owned_by_left_label(r, label.run)
-            and not is_date_only(r.text)
-            and not ID_NUMBER_PATTERN.search(r.text)
         ]
-        return min(cands, key=lambda r: (r.bbox[1], r.bbox[0]), default=None)
+        run = min(under, key=lambda r: (r.bbox[1], r.bbox[0]), default=None)
+        if (
+            run is None
+            or not self.free(run)
+            or self.owned_by_left_label(run, label.run)
+            or is_date_only(run.text)
+            or ID_NUMBER_PATTERN.search(run.text)
+        ):
+            return None
+        return run
 
     def _piece(self, run: Run) -> Piece:
         return Piece(run, 0, self.value_end(run))

@@ -15,13 +15,15 @@ from prereview.understanding.values import Parsed, parse_name
 PHONE_PATTERN = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 # 食品经营许可证编号: "JY" + 14 digits (older "SP"/"SC" + digits also occur).
 LICENSE_NUMBER_PATTERN = re.compile(r"(?<![0-9A-Z])(?:JY|SP|SC|JS)[0-9]{13,15}(?![0-9])")
-# 不动产权证书号: 粤(2019)深圳市不动产权第0123456号
-PROPERTY_NUMBER_PATTERN = re.compile(r"[\u4e00-\u9fff]\(\d{4}\)[\u4e00-\u9fff]{1,12}不动产权第\d{5,9}号")
+# 不动产权证书号: 粤(2019)深圳市不动产权第0123456号; the place may be a long autonomous county's name
+# (积石山保安族东乡族撒拉族自治县, 15 characters)
+PROPERTY_NUMBER_PATTERN = re.compile(r"[\u4e00-\u9fff]\(\d{4}\)[\u4e00-\u9fff]{1,20}不动产权第\d{5,9}号")
 # 结婚证字号: J110105-2015-001234 (older ones: 京朝结字第123号 and similar)
 MARRIAGE_NUMBER_PATTERN = re.compile(
     r"(?<![0-9A-Z])[JLB]\d{6}-\d{4}-\d{5,7}(?!\d)|[\u4e00-\u9fff]{1,6}字第\d+号"
 )
-AREA_PATTERN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:㎡|m2|m²|²|平方米|平米|$)")
+# the unit's superscript is small: OCR often drops it ("89.56m") or reads only it ("89.56²")
+AREA_PATTERN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:㎡|m2|m²|m|²|平方米|平米|$)")
 ACCOUNT_PATTERN = re.compile(r"(?<!\d)\d{12,21}(?!\d)")
 # An organisation that issues or registers: ends in one of these words (局, 分局, 委员会, 派出所…).
 AUTHORITY_ENDINGS = (
@@ -78,6 +80,11 @@ def canonical_property_number(text: str) -> str:
 
 
 def parse_property_number(key: str, text: str) -> dict[str, Parsed]:
+    """A 不动产权证书号 by its shape.
+
+    >>> parse_property_number("n", "甘(2023)积石山保安族东乡族撒拉族自治县不动产权第9124191号")["n"].value
+    '甘（2023）积石山保安族东乡族撒拉族自治县不动产权第9124191号'
+    """
     found = PROPERTY_NUMBER_PATTERN.search(fold_width(text))
     if found is None:
         return {}
@@ -101,6 +108,8 @@ def parse_area(key: str, text: str) -> dict[str, Parsed]:
     '89.56'
     >>> parse_area("area", "89.56平方米")["area"].value, parse_area("area", "建筑面积163.79")["area"].value
     ('89.56', '163.79')
+    >>> parse_area("area", "房屋建筑面积176.72m")["area"].value
+    '176.72'
     """
     found = list(AREA_PATTERN.finditer(text))
     if not found:

@@ -15,7 +15,7 @@ HOUSEHOLD_REGISTER = Vocabulary(
         FieldSpec("sex", ("性别", "性別"), "sex"),
         FieldSpec("ethnicity", ("民族",), "name"),
         FieldSpec("birth_date", ("出生日期",), "date"),
-        FieldSpec("birthplace", ("出生地",), "text"),
+        FieldSpec("birthplace", ("出生地",), "text", multiline=True),  # a long county name wraps in its cell
         FieldSpec("id_number", _ID_LABELS, "id_number"),
         FieldSpec("address", ("住址",), "text", multiline=True),
         stop("户别", "户主姓名", "户号", "曾用名", "籍贯", "宗教信仰", "文化程度", "婚姻状况", "服务处所"),

@@ -9,7 +9,7 @@ BUSINESS_LICENSE = Vocabulary(
     fields=(
         FieldSpec("credit_code", ("统一社会信用代码",), "credit_code"),
         FieldSpec("name", ("名称",), "name", multiline=True),
-        FieldSpec("entity_type", ("类型",), "text"),
+        FieldSpec("entity_type", ("类型",), "text", multiline=True),  # wraps in the two-column template
         FieldSpec(
             "legal_representative",
             ("法定代表人", "执行事务合伙人", "经营者", "负责人", "投资人"),
