@@ -5,11 +5,6 @@ kinds of paper it never saw — so when they agree the answer is sure, and when 
 The type is then the anchors' (they recognise a type only from its printed words), with the learned
 model's calibrated probability of that type as the confidence: low, so the review sends the material to
 a person (``review.min_field_confidence``) instead of deciding on a type nobody is sure of.
-
-When the anchors recognise nothing (``other``: a blurred or cut-off photo whose title OCR could not
-read) and the learned model is sure of a type, the type is the learned model's — so the applicant hears
-"a blurred business license" rather than "an unknown material" — but with a confidence capped at
-:data:`ALONE_CAP`, below the review's threshold: no printed word confirmed it, so a person decides.
 """
 
 from __future__ import annotations
@@ -17,11 +12,8 @@ from __future__ import annotations
 from prereview.document import TextLine
 from prereview.settings import ModelSettings
 from prereview.understanding.anchor_classifier import AnchorClassifier
-from prereview.understanding.base import OTHER, MaterialGuess
+from prereview.understanding.base import MaterialGuess
 from prereview.understanding.learned.classifier import LearnedClassifier
-
-LEARNED_ALONE = 0.9  # the learned model's probability that names a type the anchors did not see
-ALONE_CAP = 0.75  # below review.min_field_confidence (0.8): such a type is never decided alone
 
 
 def agree(anchors: MaterialGuess, learned: MaterialGuess) -> MaterialGuess:
@@ -33,16 +25,7 @@ def agree(anchors: MaterialGuess, learned: MaterialGuess) -> MaterialGuess:
     >>> guess = agree(a, MaterialGuess("business_license", 0.8, {"id_card_front": 0.15}))
     >>> guess.material_type, guess.confidence
     ('id_card_front', 0.15)
-    >>> blurred = MaterialGuess("business_license", 0.99, {"business_license": 0.99})
-    >>> agree(MaterialGuess("other", 0.6, {}), blurred)
-    MaterialGuess(material_type='business_license', confidence=0.75, scores={'business_license': 0.99})
-    >>> unsure = MaterialGuess("business_license", 0.7, {"business_license": 0.7})
-    >>> agree(MaterialGuess("other", 0.6, {}), unsure).material_type
-    'other'
     """
-    alone = anchors.material_type == OTHER and learned.material_type != OTHER
-    if alone and learned.confidence >= LEARNED_ALONE:
-        return MaterialGuess(learned.material_type, min(learned.confidence, ALONE_CAP), learned.scores)
     if anchors.material_type == learned.material_type:
         return MaterialGuess(
             anchors.material_type, max(anchors.confidence, learned.confidence), learned.scores
