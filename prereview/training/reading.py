@@ -18,7 +18,7 @@ import hashlib
 import json
 import multiprocessing
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prereview.checks.seal import find_seals, shows_colour
@@ -28,7 +28,7 @@ from prereview.quality import orient_and_read, turn_lines
 from prereview.synth.labels import SampleLabel
 from prereview.synth.loader import engine_key, load_pages, named_engine_key
 
-READING_FORMAT = 3
+READING_FORMAT = 4
 Progress = Callable[[int, int], None]
 
 
@@ -55,7 +55,7 @@ class Reading:
             "format": READING_FORMAT,
             "rotations": self.rotations,
             "sizes": self.sizes,
-            "pages": [[line.to_dict() for line in page] for page in self.lines],
+            "pages": [[_line_dict(line) for line in page] for page in self.lines],
             "seals": [seal.to_dict() for seal in self.seals],
         }
 
@@ -64,12 +64,26 @@ class Reading:
         return cls(
             list(data["rotations"]),
             [(int(w), int(h)) for w, h in data["sizes"]],
-            [[TextLine.from_dict(line) for line in page] for page in data["pages"]],
+            [[_line(line) for line in page] for page in data["pages"]],
             [
                 Mark(int(s["page"]), tuple(s["box"]), s.get("text"), float(s["confidence"]))
                 for s in data.get("seals", [])
             ],
         )
+
+
+def _line_dict(line: TextLine) -> dict[str, object]:
+    """A line as cached: the service's JSON form and its polygon (the anchors level a tilted page by it)."""
+    out = line.to_dict()
+    if line.polygon is not None:
+        out["polygon"] = [[round(x, 1), round(y, 1)] for x, y in line.polygon]
+    return out
+
+
+def _line(data: dict) -> TextLine:
+    line = TextLine.from_dict(data)
+    polygon = data.get("polygon")
+    return replace(line, polygon=tuple((float(x), float(y)) for x, y in polygon)) if polygon else line
 
 
 def read_file(path: Path, label: SampleLabel, engine: OcrEngine) -> Reading:

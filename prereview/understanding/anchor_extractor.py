@@ -11,7 +11,10 @@ alone) is found by pattern in :mod:`fallbacks`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from prereview.document import Field, TextLine
+from prereview.understanding.deskew import level_lines, page_skew, skew_box
 from prereview.understanding.fallbacks import FALLBACKS
 from prereview.understanding.forms import FINISHERS
 from prereview.understanding.label_runs import (
@@ -105,11 +108,14 @@ class AnchorExtractor:
         specs = LAYOUTS.get(material_type)
         if specs is None:
             return {}
-        page = Neighbourhood(material_runs(pages, specs), specs)
+        skews = [page_skew(lines) for lines in pages]  # a tilted photo is read level
+        levelled = [level_lines(lines, skew) for lines, skew in zip(pages, skews, strict=True)]
+        page = Neighbourhood(material_runs(levelled, specs), specs)
         fields = read_fields(page, specs)
         fallback = FALLBACKS.get(material_type)
         if fallback is not None:
             for key, field in fallback(page.runs, page.used).items():
                 fields.setdefault(key, field)
         finish = FINISHERS.get(material_type)
-        return finish(fields) if finish is not None else fields
+        fields = finish(fields) if finish is not None else fields
+        return {key: replace(f, box=skew_box(f.box, skews[f.page])) for key, f in fields.items()}
