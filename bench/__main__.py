@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from bench import extract, understanding
+from bench import extract, stages, understanding
 from prereview.review.bench import bench_rules
 
 
@@ -16,6 +16,8 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     print("== OCR and extract ==", flush=True)
     print(extract.report(extract.run()), flush=True)
+    print("\n== Stages around OCR, per page ==", flush=True)
+    print(stages.run(), flush=True)
     print("\n== Understanding beyond OCR: classify + extract per page ==", flush=True)
     print(understanding.run(Path("datasets/recipes/tiny.yaml"), Path("models"), repeat=3), flush=True)
     print("\n== Rules: one application, fields already extracted ==", flush=True)

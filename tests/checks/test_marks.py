@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import cv2
 import numpy as np
 import pytest
@@ -265,15 +263,12 @@ def test_rim_cover_and_unrolled_ring_shape():
     assert strip.shape[1] > 3 * strip.shape[0] and strip.min() < 100 and np.median(strip) > 200
 
 
-def test_marks_cost_little_on_an_a4_page():
+def test_both_marks_are_found_on_one_a4_page():
+    """A seal and a signed row on a full A4 page (their cost is measured by ``make bench``)."""
     page = _page(1240, 1754)
     _seal(page, (900, 1400))
     label = _form_row(page, top=1200)
     _scribble(page, (330, 1260))
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        find_seals(page)
-        find_signatures(page, [label])
-        timings.append(time.perf_counter() - start)
-    assert sorted(timings)[2] < 0.1  # the target is under 30 ms; generous for a shared test machine
+    [seal] = find_seals(page)
+    assert seal.box[0] < 900 < seal.box[2] and seal.box[1] < 1400 < seal.box[3]
+    assert find_signatures(page, [label])

@@ -161,10 +161,8 @@ def test_junk_images_get_a_verdict_not_a_crash(junk: np.ndarray) -> None:
     assert issues and not usable(issues)
 
 
-def test_assess_is_fast_on_a_big_photo(a4_photo: np.ndarray) -> None:
-    import time
-
+def test_a_big_photo_of_a_good_page_has_no_issues(a4_photo: np.ndarray) -> None:
+    """Upscaled to 4000 × 5657 the page is still analysed at its working size and found fine (the
+    cost is measured by ``make bench``)."""
     big = cv2.resize(a4_photo, (4000, 5657), interpolation=cv2.INTER_LINEAR)
-    start = time.perf_counter()
     assert assess(big, 0, SETTINGS) == []
-    assert time.perf_counter() - start < 1.0
