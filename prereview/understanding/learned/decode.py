@@ -30,12 +30,17 @@ DATE_KEYS = frozenset({"valid_from", "valid_to", "lease_start", "lease_end"})
 
 @dataclass(frozen=True)
 class Span:
-    """Tokens ``start:end`` tagged with ``key``, and the mean probability of their tags."""
+    """Tokens ``start:end`` tagged with ``key``, and the mean probability of their tags; ``more``: the
+    ``(start, end)`` of further lines of the value that other lines separate from it in token order."""
 
     key: str
     start: int
     end: int
     confidence: float
+    more: tuple[tuple[int, int], ...] = ()
+
+    def indices(self) -> list[int]:
+        return [i for a, b in ((self.start, self.end), *self.more) for i in range(a, b)]
 
 
 def bio_labels(keys: list[str]) -> list[str]:
@@ -64,6 +69,59 @@ def find_spans(tags: list[str], probs: list[float]) -> list[Span]:
         if kind in ("B", "I") and key is None:
             key, start = name, i
     return found
+
+
+def _whole_lines(span: tuple[int, int], tokens: list[Token]) -> bool:
+    start, end = span
+    return (start == 0 or tokens[start - 1].line != tokens[start].line) and (
+        end == len(tokens) or tokens[end].line != tokens[end - 1].line
+    )
+
+
+def join_wrapped(spans: list[Span], tokens: list[Token]) -> list[Span]:
+    """A value's lines joined when other lines come between them in token order (a two-column page
+    interleaves its columns' lines): a span that ends its line is continued by the next span of its key
+    that starts a line just under it, in its column.
+
+    >>> from prereview.understanding.learned.tokens import tokenize
+    >>> from prereview.document import TextLine
+    >>> lines = [TextLine("一般项目：五", (100, 0, 220, 20), 0.9), TextLine("住所甲", (300, 0, 360, 20), 0.9),
+    ...          TextLine("金零售", (100, 24, 160, 44), 0.9)]
+    >>> tokens = tokenize([lines])
+    >>> [joined] = join_wrapped([Span("scope", 0, 6, 0.9), Span("scope", 9, 12, 0.7)], tokens)
+    >>> "".join(tokens[i].char for i in joined.indices()), round(joined.confidence, 3)
+    ('一般项目：五金零售', 0.833)
+    """
+    out: list[Span] = []
+    for span in spans:
+        previous = next((s for s in reversed(out) if s.key == span.key), None)
+        if previous is not None and _continues(previous, span, tokens):
+            size_a, size_b = len(previous.indices()), span.end - span.start
+            confidence = (previous.confidence * size_a + span.confidence * size_b) / (size_a + size_b)
+            joined = Span(
+                previous.key,
+                previous.start,
+                previous.end,
+                confidence,
+                (*previous.more, (span.start, span.end)),
+            )
+            out[out.index(previous)] = joined
+            continue
+        out.append(span)
+    return out
+
+
+def _continues(previous: Span, span: Span, tokens: list[Token]) -> bool:
+    last = (previous.more or ((previous.start, previous.end),))[-1]
+    if not (_whole_lines(last, tokens) and _whole_lines((span.start, span.end), tokens)):
+        return False
+    above, first, below = tokens[last[0]], tokens[previous.start], tokens[span.start]
+    height = above.box[3] - above.box[1]
+    return (
+        below.page == above.page
+        and 0 < below.box[1] - above.box[1] <= 1.8 * height
+        and abs(below.box[0] - first.box[0]) <= 2.5 * height
+    )
 
 
 def best_spans(spans: list[Span]) -> dict[str, Span]:
@@ -150,7 +208,7 @@ def to_fields(spans: dict[str, Span], tokens: list[Token], keys: set[str] | None
         if keys is not None and key not in keys:
             continue
         span = grow_identifier(span, tokens)
-        chosen = tokens[span.start : span.end]
+        chosen = [tokens[i] for i in span.indices()]
         raw = "".join(t.char for t in chosen)
         value, repaired = normalize_value(key, raw)
         if value is None:

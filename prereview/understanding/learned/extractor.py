@@ -14,7 +14,7 @@ import numpy as np
 from prereview.document import Field, TextLine
 from prereview.settings import ModelSettings
 from prereview.understanding.learned.artifacts import OnnxModel, model_dir, require, softmax
-from prereview.understanding.learned.decode import OUTSIDE, best_spans, find_spans, to_fields
+from prereview.understanding.learned.decode import OUTSIDE, best_spans, find_spans, join_wrapped, to_fields
 from prereview.understanding.learned.tokens import Token, tokenize
 from prereview.understanding.learned.windows import batch, windows
 
@@ -70,5 +70,7 @@ class LearnedExtractor:
         best = probs.argmax(axis=1)
         names = [OUTSIDE, *(f"I-{key}" for key in keys)]
         tags = [names[i] for i in best]
-        spans = best_spans(find_spans(tags, probs[np.arange(len(tokens)), best].tolist()))
+        spans = best_spans(
+            join_wrapped(find_spans(tags, probs[np.arange(len(tokens)), best].tolist()), tokens)
+        )
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)
