@@ -8,7 +8,7 @@ identifier is only changed when its checksum then passes (:mod:`prereview.unders
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -94,20 +94,15 @@ def join_wrapped(spans: list[Span], tokens: list[Token]) -> list[Span]:
     """
     out: list[Span] = []
     for span in spans:
-        previous = next((s for s in reversed(out) if s.key == span.key), None)
-        if previous is not None and _continues(previous, span, tokens):
+        at = next((i for i in range(len(out) - 1, -1, -1) if out[i].key == span.key), None)
+        if at is not None and _continues(out[at], span, tokens):
+            previous = out[at]
             size_a, size_b = len(previous.indices()), span.end - span.start
             confidence = (previous.confidence * size_a + span.confidence * size_b) / (size_a + size_b)
-            joined = Span(
-                previous.key,
-                previous.start,
-                previous.end,
-                confidence,
-                (*previous.more, (span.start, span.end)),
-            )
-            out[out.index(previous)] = joined
-            continue
-        out.append(span)
+            more = (*previous.more, (span.start, span.end))
+            out[at] = replace(previous, confidence=confidence, more=more)
+        else:
+            out.append(span)
     return out
 
 
