@@ -17,6 +17,7 @@ import numpy as np
 
 from prereview.document import TextLine
 from prereview.ocr.base import OcrEngine
+from prereview.ocr.enlarge import enlarge, enlargement, shrink_lines
 from prereview.quality.rotation import rotate_image, unrotate_lines
 
 UPRIGHT_CONFIDENCE = 0.85  # char-weighted mean recognition confidence of an upright page
@@ -141,9 +142,12 @@ def best_rotation(image: np.ndarray, engine: OcrEngine, first_lines: list[TextLi
 
 
 def orient_and_read(image: np.ndarray, engine: OcrEngine) -> tuple[int, list[TextLine]]:
-    """What the pipeline calls: read the page, turn it upright if needed; boxes in ``image``'s pixels."""
-    found = best_rotation(image, engine, engine.recognize(image))
-    return found.rotation, found.lines
+    """What the pipeline calls: read the page (enlarged first when it is small, :mod:`prereview.ocr.enlarge`),
+    turn it upright if needed; boxes in ``image``'s pixels."""
+    factor = enlargement(image.shape[1], image.shape[0])
+    page = enlarge(image, factor)
+    found = best_rotation(page, engine, engine.recognize(page))
+    return found.rotation, shrink_lines(found.lines, factor)
 
 
 def detect_orientation(image: np.ndarray, engine: OcrEngine, side: int = 960) -> tuple[int, float]:
