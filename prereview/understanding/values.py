@@ -20,7 +20,9 @@ from prereview.understanding.normalize import (
     normalize_name,
     split_validity,
 )
+from prereview.understanding.places import correct_place_prefix
 from prereview.understanding.repair import read_credit_code, read_id_number
+from prereview.understanding.scope_clauses import restore_clauses
 
 _LEAD = ":;,.、·|☑☐□■√"
 
@@ -109,6 +111,37 @@ def parse_name(key: str, text: str) -> dict[str, Parsed]:
     if value is None or is_date_only(value):
         return {}
     return {key: Parsed(value, start, end)}
+
+
+def parse_scope(key: str, text: str) -> dict[str, Parsed]:
+    """A business scope: free text whose standard clauses are restored when a mark of them was misread
+    (:mod:`prereview.understanding.scope_clauses`; the value is then marked repaired).
+
+    >>> read = parse_scope("business_scope", "小餐饮。(除依法须经批准的项目外凭营业执照依法自主开展经营活动)")
+    >>> read["business_scope"].value, read["business_scope"].repaired
+    ('小餐饮。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）', True)
+    """
+    found = parse_name(key, text)
+    if key not in found:
+        return found
+    parsed = found[key]
+    value, repaired = restore_clauses(parsed.value)
+    return {key: Parsed(value, parsed.start, parsed.end, repaired)}
+
+
+def parse_place(key: str, text: str) -> dict[str, Parsed]:
+    """An address or birthplace: free text whose leading division names are spelt as in GB/T 2260 when
+    OCR misread a character of one (:func:`~prereview.understanding.places.correct_place_prefix`).
+
+    >>> parse_place("birthplace", "四川省甘孜藏族自治州道平县")["birthplace"]
+    Parsed(value='四川省甘孜藏族自治州道孚县', start=0, end=13, repaired=True)
+    """
+    found = parse_name(key, text)
+    if key not in found:
+        return found
+    parsed = found[key]
+    value, repaired = correct_place_prefix(parsed.value)
+    return {key: Parsed(value, parsed.start, parsed.end, repaired)}
 
 
 def parse_sex(key: str, text: str) -> dict[str, Parsed]:
@@ -213,6 +246,8 @@ PARSERS: dict[str, Parser] = {
     "lease_term": parse_span("lease_start", "lease_end"),
     "name": parse_name,
     "text": parse_name,
+    "scope": parse_scope,
+    "place": parse_place,
     "sex": parse_sex,
     "date": parse_date,
     "id_number": parse_id_number,

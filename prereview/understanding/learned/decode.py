@@ -22,10 +22,13 @@ from prereview.understanding.normalize import (
     normalize_name,
     normalize_sex,
 )
+from prereview.understanding.places import correct_place_prefix
 from prereview.understanding.repair import read_credit_code, read_id_number
+from prereview.understanding.scope_clauses import restore_clauses
 
 OUTSIDE = "O"
 DATE_KEYS = frozenset({"valid_from", "valid_to", "lease_start", "lease_end"})
+PLACE_KEYS = frozenset({"address", "birthplace", "property_address"})  # division names checked
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,10 @@ def normalize_value(key: str, text: str) -> tuple[str | None, bool]:
     if key == "sex":
         return normalize_sex(text), False
     value = normalize_name(text)  # free text: Chinese punctuation full-width, as the anchors give it
+    if value and key == "business_scope":
+        return restore_clauses(cjk_punctuation(value))
+    if value and key in PLACE_KEYS:
+        return correct_place_prefix(cjk_punctuation(value))
     return (cjk_punctuation(value) if value else None), False
 
 

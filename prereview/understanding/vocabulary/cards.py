@@ -35,7 +35,7 @@ ID_CARD_FRONT = Vocabulary(
         FieldSpec("sex", ("性别", "性別"), "sex", inline=True),
         FieldSpec("ethnicity", ("民族",), "name", inline=True),
         FieldSpec("birth_date", ("出生日期", "出生"), "date"),
-        FieldSpec("address", ("住址",), "text", multiline=True),
+        FieldSpec("address", ("住址",), "place", multiline=True),
         FieldSpec("id_number", ("公民身份号码", "公民身份号", "身份号码"), "id_number"),
     ),
     anchors=(

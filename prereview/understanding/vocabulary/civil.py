@@ -15,9 +15,9 @@ HOUSEHOLD_REGISTER = Vocabulary(
         FieldSpec("sex", ("性别", "性別"), "sex"),
         FieldSpec("ethnicity", ("民族",), "name"),
         FieldSpec("birth_date", ("出生日期",), "date"),
-        FieldSpec("birthplace", ("出生地",), "text", multiline=True),  # a long county name wraps in its cell
+        FieldSpec("birthplace", ("出生地",), "place", multiline=True),  # a long county name wraps in its cell
         FieldSpec("id_number", _ID_LABELS, "id_number"),
-        FieldSpec("address", ("住址",), "text", multiline=True),
+        FieldSpec("address", ("住址",), "place", multiline=True),
         stop("户别", "户主姓名", "户号", "曾用名", "籍贯", "宗教信仰", "文化程度", "婚姻状况", "服务处所"),
         stop("职业", "何时由何地迁来本址", "何时由何地迁来", "本址", "登记日期", "兵役状况", "身高", "血型"),
         stop("本市(县)其他住址", "承办人签章"),
@@ -68,7 +68,7 @@ PROPERTY_CERTIFICATE = Vocabulary(
     "property_certificate",
     fields=(
         FieldSpec("holder", ("权利人",), "name"),
-        FieldSpec("property_address", ("坐落", "座落"), "text", multiline=True),
+        FieldSpec("property_address", ("坐落", "座落"), "place", multiline=True),
         FieldSpec("usage", ("用途",), "name"),
         FieldSpec("area", ("面积",), "area"),
         stop("共有情况", "不动产单元号", "权利类型", "权利性质", "使用期限", "权利其他状况", "附记"),

@@ -50,13 +50,13 @@ APPLICATION_FORM = Vocabulary(
         FieldSpec("business_name", ("个体工商户名称", "单位名称"), "name", multiline=True),
         FieldSpec("operator_name", ("食品经营者名称", "经营者名称"), "name", multiline=True),
         FieldSpec("premises", ("经营场所地址", "经营场所", "经营地址"), "text", multiline=True),
-        FieldSpec("business_scope", ("经营范围",), "text", multiline=True),
+        FieldSpec("business_scope", ("经营范围",), "scope", multiline=True),
         FieldSpec("capital", ("资金数额",), "text"),
         FieldSpec("organization_form", ("组成形式",), "text"),
         FieldSpec("license_number", ("许可证编号",), "license_number"),
         FieldSpec("reason", ("注销原因", "失业原因"), "text", multiline=True),
         FieldSpec("education", ("文化程度",), "text"),
-        FieldSpec("address", ("户籍地址", "户籍所在地", "现居住地址", "住址"), "text", multiline=True),
+        FieldSpec("address", ("户籍地址", "户籍所在地", "现居住地址", "住址"), "place", multiline=True),
         FieldSpec("student", ("是否在校学生",), "text"),
         FieldSpec("contribution_level", ("缴费档次",), "text"),
         FieldSpec("bank", ("开户银行",), "text"),
@@ -161,7 +161,7 @@ LEASE_CONTRACT = Vocabulary(
         FieldSpec("lessor", _LESSOR, "name"),
         FieldSpec("lessee", _LESSEE, "name"),
         FieldSpec(
-            "property_address", ("房屋坐落", "房屋座落", "房屋地址", "坐落", "座落"), "text", multiline=True
+            "property_address", ("房屋坐落", "房屋座落", "房屋地址", "坐落", "座落"), "place", multiline=True
         ),
         FieldSpec("lease_start", ("租赁期限", "租期"), "lease_term"),
         _signature_stops("甲方", "乙方", "出租方", "承租方", "出租人", "承租人"),

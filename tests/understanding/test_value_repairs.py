@@ -1,0 +1,107 @@
+"""Values the anchors restore after OCR misread a character: a business scope's standard clauses and
+the division names at the head of an address (scripted OCR lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from prereview.document import Field, TextLine
+from prereview.understanding import build_extractor
+from prereview.understanding.places import correct_place_prefix
+from prereview.understanding.scope_clauses import CLAUSES, restore_clauses
+
+
+def line(text: str, x0: float, y0: float, x1: float, y1: float) -> TextLine:
+    return TextLine(text, (x0, y0, x1, y1), 0.98)
+
+
+def extract(material_type: str, lines: list[TextLine]) -> dict[str, Field]:
+    return build_extractor("anchors").extract(material_type, [lines])
+
+
+HEAD = "一般项目：食品销售；餐饮服务。"
+
+
+def license_lines(scope_lines: list[str]) -> list[TextLine]:
+    lines = [
+        line("营业执照", 508, 300, 967, 380),
+        line("名称", 100, 420, 200, 460),
+        line("某某市某某餐饮有限公司", 240, 420, 600, 460),
+        line("经营范围", 100, 640, 205, 675),
+    ]
+    return lines + [line(text, 240, 640 + 38 * i, 590, 675 + 38 * i) for i, text in enumerate(scope_lines)]
+
+
+def test_a_scope_whose_clause_lost_a_comma_and_its_closing_bracket_is_restored_and_marked() -> None:
+    found = extract(
+        "business_license",
+        license_lines(
+            ["一般项目：食品销售；餐饮服务。", "（除依法须经批准的项目外凭营", "业执照依法自主开展经营活动"]
+        ),
+    )
+    scope = found["business_scope"]
+    assert scope.value == "一般项目：食品销售；餐饮服务。" + CLAUSES[0]
+    assert scope.repaired
+    assert scope.confidence < 0.98
+
+
+def test_a_scope_read_right_is_kept_as_read_and_not_marked() -> None:
+    found = extract(
+        "business_license",
+        license_lines(
+            [
+                "一般项目：食品销售；餐饮服务。",
+                "（除依法须经批准的项目外，凭营",
+                "业执照依法自主开展经营活动）",
+            ]
+        ),
+    )
+    assert found["business_scope"].value == "一般项目：食品销售；餐饮服务。" + CLAUSES[0]
+    assert not found["business_scope"].repaired
+
+
+def test_a_clause_half_washed_out_is_not_made_up() -> None:
+    read = "一般项目：小餐饮。外，凭营业执照依法自主开展经营活动）"
+    assert restore_clauses(read) == (read, False)
+
+
+def test_both_clauses_of_a_scope_with_licensed_items_are_restored() -> None:
+    read = (
+        "一般项目：日用百货销售。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）许可项目：食品经营。"
+        "（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为难）"
+    )
+    restored, repaired = restore_clauses(read)
+    assert repaired
+    assert restored.endswith(CLAUSES[1])
+    assert CLAUSES[0] in restored
+
+
+def test_a_misread_county_in_a_household_address_is_spelt_as_in_the_division_table() -> None:
+    lines = [
+        line("常住人口登记卡", 300, 60, 700, 110),
+        line("姓名", 60, 160, 140, 200),
+        line("李琪", 180, 160, 280, 200),
+        line("出生地", 60, 230, 160, 270),
+        line("四川省甘孜藏族自治州道平县", 180, 230, 600, 270),
+    ]
+    birthplace = extract("household_register", lines)["birthplace"]
+    assert birthplace.value == "四川省甘孜藏族自治州道孚县"
+    assert birthplace.repaired
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "南京市玄武区中山路1号",  # a real city is not taken for a misread 北京市
+        "北京市朝阳区建国路88号",
+        "某某省某某县东风街411号",  # not a real division: nothing to correct against
+        "吉林省吉林市昌邑区解放路1号",
+    ],
+)
+def test_real_or_unknown_names_are_left_as_read(address: str) -> None:
+    assert correct_place_prefix(address) == (address, False)
+
+
+def test_a_name_one_character_from_two_real_names_is_left_as_read() -> None:
+    # 康定县 (before 2015) and 康定市 (after) are both in the table: a misread suffix is ambiguous
+    assert correct_place_prefix("四川省甘孜藏族自治州康定具")[1] is False
