@@ -36,6 +36,13 @@ class OcrSettings(BaseModel):
         1, ge=1, le=64, description="intra-op threads per engine (one per process is fastest)"
     )
     det_limit_side: int = Field(960, ge=320, le=4096, description="detector input: longest side limit")
+    det_box_thresh: float = Field(
+        0.3,
+        gt=0,
+        lt=1,
+        description="detector: least mean text score of a kept box (RapidOCR's own default 0.5 drops "
+        "lone short values such as a single digit or 名  称 spaced over a cell)",
+    )
     paddle_det_dir: Path | None = Field(None, description="PaddleOCR text-detection model directory")
     paddle_rec_dir: Path | None = Field(None, description="PaddleOCR text-recognition model directory")
 

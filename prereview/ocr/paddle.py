@@ -80,6 +80,7 @@ def paddle_params(settings: OcrSettings, det_dir: Path, rec_dir: Path) -> dict[s
         "use_textline_orientation": False,
         "text_det_limit_type": "max",
         "text_det_limit_side_len": settings.det_limit_side,
+        "text_det_box_thresh": settings.det_box_thresh,
         "text_rec_score_thresh": MIN_TEXT_SCORE,
         "device": "cpu",
         "engine": "onnxruntime",

@@ -20,6 +20,7 @@ def rapid_params(settings: OcrSettings) -> dict[str, Any]:
         "Global.use_cls": False,
         "Det.limit_type": "max",
         "Det.limit_side_len": settings.det_limit_side,
+        "Det.box_thresh": settings.det_box_thresh,
         "EngineConfig.onnxruntime.intra_op_num_threads": settings.threads,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     }

@@ -76,6 +76,7 @@ def test_params_follow_the_settings_and_the_model_names(tmp_path: Path) -> None:
     assert params["text_detection_model_name"] == "PP-OCRv6_small_det"
     assert params["text_recognition_model_name"] == "PP-OCRv6_small_rec"
     assert (params["text_det_limit_type"], params["text_det_limit_side_len"]) == ("max", 1280)
+    assert params["text_det_box_thresh"] == OcrSettings().det_box_thresh
     assert params["engine"] == "onnxruntime"
     assert params["engine_config"]["intra_op_num_threads"] == 2
     assert not any(

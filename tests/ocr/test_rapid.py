@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 from prereview.document import TextLine
 from prereview.errors import UnknownComponent
 from prereview.ocr import ENGINES, OcrEngine, build_engine, get_engine
+from prereview.ocr.rapid import rapid_params
 from prereview.settings import OcrSettings
-from tests.ocr.pages import JUNK_IMAGES, RenderedPage, compact, iou, line_reading
+from tests.conftest import NOTO_SERIF
+from tests.ocr.pages import JUNK_IMAGES, RenderedPage, compact, iou, line_reading, render_page
 
 pytestmark = pytest.mark.slow
 
@@ -87,3 +90,24 @@ def test_unknown_engine_name_lists_the_known_ones() -> None:
     for known in ENGINES:
         assert known in message
     assert caught.value.code == "unknown_component"
+
+
+def test_the_detector_threshold_is_taken_from_the_settings() -> None:
+    assert rapid_params(OcrSettings(det_box_thresh=0.45))["Det.box_thresh"] == 0.45
+
+
+def test_a_faint_label_spaced_over_its_cell_is_found(rapid_engine: OcrEngine) -> None:
+    """A photocopy's pale 名  称 (two lone characters, about a fifth of full ink): the detector's box
+    threshold (0.3) keeps it; RapidOCR's own 0.5 dropped such labels and lone one-digit values."""
+    drawn = [
+        ("从业人数", (100, 100), 30),
+        ("8", (400, 100), 30),
+        ("名", (100, 200), 30),
+        ("称", (200, 200), 30),
+    ]
+    page = render_page(drawn, (1200, 400), NOTO_SERIF)
+    faint = 255 - (255 - page.image.astype(np.float32)) * 0.18
+    image = cv2.GaussianBlur(faint, (0, 0), 1.2).clip(0, 255).astype(np.uint8)
+    texts = [compact(line.text) for line in rapid_engine.recognize(image)]
+    assert "名称" in texts
+    assert "8" in texts
