@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from prereview.document import Field, TextLine
+from prereview.understanding.arcs import straight_lines
 from prereview.understanding.deskew import level_lines, page_skew, skew_box
 from prereview.understanding.fallbacks import FALLBACKS
 from prereview.understanding.forms import FINISHERS
@@ -35,10 +36,12 @@ from prereview.understanding.vocabulary import FieldSpec
 __all__ = ["AnchorExtractor", "Hit", "find_hits", "read_fields"]
 
 REPAIRED_PENALTY = 0.9
+MISREAD_LABEL_PENALTY = 0.75  # a value found by a label read one character off goes to a person
 
 
-def _field(value: Value, parsed: Parsed) -> Field:
+def _field(value: Value, parsed: Parsed, hit: Hit) -> Field:
     confidence = value.confidence * (REPAIRED_PENALTY if parsed.repaired else 1.0)
+    confidence *= MISREAD_LABEL_PENALTY if hit.misread else 1.0
     return Field(
         value=parsed.value,
         confidence=confidence,
@@ -58,7 +61,7 @@ def read_value(page: Neighbourhood, hit: Hit, key: str) -> dict[str, Field]:
         parsed = PARSERS[spec.parser](key, value.text)
         if parsed:
             page.take(value)
-            return {k: _field(value, p) for k, p in parsed.items()}
+            return {k: _field(value, p, hit) for k, p in parsed.items()}
     return {}
 
 
@@ -108,6 +111,7 @@ class AnchorExtractor:
         specs = LAYOUTS.get(material_type)
         if specs is None:
             return {}
+        pages = [straight_lines(lines) for lines in pages]  # no seal-ring arcs
         skews = [page_skew(lines) for lines in pages]  # a tilted photo is read level
         levelled = [level_lines(lines, skew) for lines, skew in zip(pages, skews, strict=True)]
         page = Neighbourhood(material_runs(levelled, specs), specs)

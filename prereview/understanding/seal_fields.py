@@ -5,7 +5,9 @@ authority's name is the seal's ring text ("上海市杨浦区市场监督管理�
 (:func:`prereview.checks.seal.read_ring`); this module takes an authority's name out of that text. A
 name whose place part is a run of real division names (:mod:`places`) is kept with a high confidence;
 one whose place part is not (a misread character) is kept with a low one, so the review sends it to a
-person rather than trust it. A field the page prints as text is never replaced.
+person rather than trust it. A field the page prints as an authority's name is never replaced; a
+printed value that is not one (a piece of the seal's ring read as a line: "管理局") gives way to the
+seal's, or, with no seal read, is kept with the low confidence.
 """
 
 from __future__ import annotations
@@ -48,14 +50,19 @@ def seal_fields(
 ) -> dict[str, Field]:
     """``fields`` with what the seals name added, where the page printed nothing for it."""
     key = SEAL_FIELDS.get(material_type)
-    if key is None or key in fields or not seals:
+    if key is None:
         return fields
-    for seal in seals:
+    printed = fields.get(key)
+    if printed is not None and authority_in(str(printed.value)) is not None:
+        return fields
+    for seal in seals or ():
         found = authority_in(seal.text or "")
         if found is not None:
             name, known = found
             confidence = min(seal.confidence, PLACE_CONFIDENCE if known else UNSURE_CONFIDENCE)
             return {**fields, key: Field(name, confidence, seal.page, seal.box, raw=seal.text)}
+    if printed is not None:  # not an authority's name and no seal to read it from: a person checks it
+        return {**fields, key: replace(printed, confidence=min(printed.confidence, UNSURE_CONFIDENCE))}
     return fields
 
 

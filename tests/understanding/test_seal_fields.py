@@ -29,3 +29,13 @@ def test_a_misread_place_goes_to_a_person_and_other_seals_give_nothing() -> None
     assert found.value == "乐山市沙清区市场监督管理局" and found.confidence < 0.8
     contract = Mark(page=0, box=SEAL.box, text="某某商贸有限公司合同专用章", confidence=0.99)
     assert seal_fields("business_license", {}, [contract]) == {}
+
+
+def test_a_piece_of_the_ring_read_as_the_printed_value_gives_way_to_the_seal() -> None:
+    piece = Field("管理局", 0.96, 0, (720, 1520, 800, 1550))
+    found = seal_fields("business_license", {"registration_authority": piece}, [SEAL])[
+        "registration_authority"
+    ]
+    assert found.value == "上海市杨浦区市场监督管理局"
+    alone = seal_fields("business_license", {"registration_authority": piece}, [])["registration_authority"]
+    assert alone.value == "管理局" and alone.confidence < 0.8  # no seal read: a person checks it

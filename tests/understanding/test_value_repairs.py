@@ -105,3 +105,20 @@ def test_real_or_unknown_names_are_left_as_read(address: str) -> None:
 def test_a_name_one_character_from_two_real_names_is_left_as_read() -> None:
     # 康定县 (before 2015) and 康定市 (after) are both in the table: a misread suffix is ambiguous
     assert correct_place_prefix("四川省甘孜藏族自治州康定具")[1] is False
+
+
+def test_a_seal_ring_read_as_a_line_beside_a_name_label_is_not_its_value() -> None:
+    """Marriage certificate: a piece of the registry's seal, read as one thick line, lies right of
+    the second spouse's 姓名 row; the name printed beside the label is still the value."""
+    arc = ((798.0, 105.0), (1083.0, 105.0), (1083.0, 342.0), (798.0, 342.0))
+    lines = [
+        line("结婚证", 500, 20, 700, 60),
+        line("姓名", 74, 290, 194, 326),
+        line("黄瑞欣", 219, 292, 309, 327),
+        TextLine("郴州市龙公司", (798, 105, 1083, 342), 0.54, polygon=arc),
+        line("姓名", 599, 291, 748, 331),
+        line("郭燕乐", 746, 294, 836, 330),
+    ]
+    found = extract("marriage_certificate", lines)
+    assert found["spouse_1_name"].value == "黄瑞欣"
+    assert found["spouse_2_name"].value == "郭燕乐"
