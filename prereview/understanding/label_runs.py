@@ -27,14 +27,45 @@ class Hit:
     run: Run
     start: int
     end: int
+    misread: bool = False  # the label is spelt one character off (:func:`misread_label`)
 
     @property
     def box(self) -> tuple[float, float, float, float]:
         return self.run.box(self.start, self.end)
 
 
+MIN_FUZZY_LABEL = 4  # a label this long, read alone with one character wrong, is still that label
+
+
+def misread_label(run: Run, specs: tuple[FieldSpec, ...]) -> Hit | None:
+    """The label a run holding nothing else spells but for one character ("户辖地址" for 户籍地址, as
+    OCR reads a small photo), when exactly one label word of the layout is that close.
+
+    >>> from prereview.understanding.vocabulary import FieldSpec
+    >>> specs = (FieldSpec("address", ("户籍地址",)), FieldSpec("bank_account", ("银行账号",)))
+    >>> run = lambda text: Run.from_line(TextLine(text, (0, 0, 80, 20), 0.9))
+    >>> misread_label(run("户辖地址"), specs).spec.key, misread_label(run("中国银行"), specs)
+    ('address', None)
+    """
+    text = run.text.strip(LEADING_MARKS + " ")
+    if len(text) < MIN_FUZZY_LABEL:
+        return None
+    close = {
+        (spec, word)
+        for spec in specs
+        for word in spec.words
+        if len(word) == len(text) and sum(a != b for a, b in zip(word, text, strict=True)) == 1
+    }
+    if len(close) != 1:
+        return None
+    spec, _ = close.pop()
+    start = run.text.index(text)
+    return Hit(spec, run, start, start + len(text), misread=True)
+
+
 def find_hits(run: Run, specs: tuple[FieldSpec, ...]) -> list[Hit]:
-    """Labels in one run, left to right, without overlaps (the longest word wins)."""
+    """Labels in one run, left to right, without overlaps (the longest word wins); a run that holds
+    only a label misread by one character is that label (:func:`misread_label`)."""
     candidates: list[Hit] = []
     for spec in specs:
         for word in spec.words:
@@ -44,6 +75,9 @@ def find_hits(run: Run, specs: tuple[FieldSpec, ...]) -> list[Hit]:
                 if leading or spec.inline:
                     candidates.append(Hit(spec, run, at, at + len(word)))
                 at = run.text.find(word, at + 1)
+    if not candidates:
+        misread = misread_label(run, specs)
+        return [misread] if misread is not None else []
     candidates.sort(key=lambda h: (h.start, h.start - h.end))
     hits: list[Hit] = []
     for hit in candidates:

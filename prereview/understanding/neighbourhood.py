@@ -203,6 +203,41 @@ class Neighbourhood:
             return None
         return run
 
+    def first_line_above(
+        self, label: Hit, first: Piece, column_x: float, height: float, taken: set[int]
+    ) -> Run | None:
+        """The first line of a two-line value printed with its label centred on both lines: the
+        line above the one beside the label, in the value's column, reaching well into the label's
+        row while the line beside it reaches below the label ("委托事项" between "代为办理…领取营业"
+        and "执照")."""
+        if first.start != 0:
+            return None
+        below, label_box = first.run.bbox, label.box
+        label_height = label_box[3] - label_box[1]
+        if below[3] <= label_box[3]:
+            return None
+        over = [
+            r
+            for r in self.runs
+            if r.page == first.run.page
+            and id(r) not in taken
+            and r is not label.run
+            and stacked_below(r.bbox, below)
+            and below[1] - r.bbox[3] < 0.6 * height
+            and abs(r.bbox[0] - column_x) <= 1.5 * height
+            and r.bbox[3] - label_box[1] >= 0.3 * label_height
+        ]
+        run = max(over, key=lambda r: r.bbox[3], default=None)
+        if (
+            run is None
+            or not self.free(run)
+            or self.owned_by_left_label(run, label.run)
+            or is_date_only(run.text)
+            or ID_NUMBER_PATTERN.search(run.text)
+        ):
+            return None
+        return run
+
     def _piece(self, run: Run) -> Piece:
         return Piece(run, 0, self.value_end(run))
 
@@ -263,6 +298,10 @@ class Neighbourhood:
         column_x = pieces[0].run.box(pieces[0].start, pieces[0].end)[0]
         height = pieces[0].run.height
         taken = {id(p.run) for p in pieces}
+        above = self.first_line_above(hit, pieces[0], column_x, height, taken)
+        if above is not None:
+            taken.add(id(above))
+            pieces.insert(0, self._piece(above))
         while True:
             run = self.continuation(hit, pieces[-1].run, column_x, height, taken)
             if run is None:
