@@ -122,3 +122,44 @@ def test_a_seal_ring_read_as_a_line_beside_a_name_label_is_not_its_value() -> No
     found = extract("marriage_certificate", lines)
     assert found["spouse_1_name"].value == "黄瑞欣"
     assert found["spouse_2_name"].value == "郭燕乐"
+
+
+def test_a_label_read_one_character_off_still_finds_its_value_for_a_person_to_check() -> None:
+    lines = [
+        line("高龄津贴申请表", 134, 28, 225, 45),
+        line("姓名", 59, 55, 78, 71),
+        line("黄丹", 111, 56, 130, 71),
+        line("户辖地址", 52, 173, 85, 188),  # 户籍地址 on a small photo
+        line("天津市河西区湖滨北路513号和谐公寓18栋4单元1805室", 112, 175, 271, 188),
+    ]
+    address = extract("application_form", lines)["address"]
+    assert address.value == "天津市河西区湖滨北路513号和谐公寓18栋4单元1805室"
+    assert address.confidence < 0.8
+
+
+def test_a_two_line_value_with_its_label_centred_between_the_lines_keeps_its_first_line() -> None:
+    lines = [
+        line("授权委托书", 432, 103, 761, 163),
+        line("委托人", 154, 228, 246, 274),
+        line("黎诗", 288, 225, 361, 273),
+        line("代为办理个体工商户设立登记，签署、提交相关申请材料，领取营业", 295, 359, 1054, 398),
+        line("委托事项", 143, 379, 261, 423),
+        line("执照", 293, 395, 359, 436),
+        line("委托期限", 145, 466, 259, 508),
+        line("自2025年06月23日至2025年07月23日止", 296, 462, 730, 501),
+    ]
+    found = extract("power_of_attorney", lines)
+    assert found["matters"].value == "代为办理个体工商户设立登记，签署、提交相关申请材料，领取营业执照"
+    assert found["principal_name"].value == "黎诗"
+
+
+def test_the_line_above_is_not_taken_when_the_value_ends_on_the_label_row() -> None:
+    """A one-line value beside its label: the previous row's value above it stays its own."""
+    lines = [
+        line("授权委托书", 432, 103, 761, 163),
+        line("委托人", 154, 228, 246, 274),
+        line("黎诗", 288, 225, 361, 273),
+        line("委托事项", 143, 300, 261, 344),
+        line("代为办理个体工商户设立登记", 293, 302, 700, 342),
+    ]
+    assert extract("power_of_attorney", lines)["matters"].value == "代为办理个体工商户设立登记"
