@@ -44,8 +44,8 @@ class Neighbourhood:
         label's parser accepts the line, the line is that label's value and its first word no label.
         """
         hits = self.hits[id(run)]
-        if not hits or hits[0].start > 1:
-            return
+        if not hits or run.text[: hits[0].start].strip(LEADING_MARKS):
+            return  # the line does not start with the label ("男民族汉": 民族 stays a label)
         rest = run.text[hits[0].end :]
         if not rest or rest[0] in LEADING_MARKS:
             return
@@ -76,8 +76,9 @@ class Neighbourhood:
         return hits[-1]
 
     def label_first(self, run: Run) -> bool:
+        """True when ``run`` starts with a label (after separators or a checkbox at most)."""
         hits = self.hits[id(run)]
-        return bool(hits) and hits[0].start <= 1
+        return bool(hits) and not run.text[: hits[0].start].strip(LEADING_MARKS)
 
     def value_end(self, run: Run, after: int = 0) -> int:
         """Where the text of ``run`` from ``after`` stops: at the next label, or the line's end."""

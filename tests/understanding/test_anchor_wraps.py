@@ -259,3 +259,18 @@ def test_birthplace_wrapped_in_its_cell() -> None:
     found = values("household_register", lines)
     assert found["birthplace"] == "青海省海北藏族自治州门源回族自治县"
     assert found["ethnicity"] == "汉族"
+
+
+def test_sex_and_ethnicity_read_as_one_line_beside_the_sex_label() -> None:
+    """An ID card prints 性别 and 民族 on one row; OCR may read "男民族汉" as one line right of 性别.
+    The line starts with a value, so 民族 inside it is still a label with its own value."""
+    lines = [
+        line("姓名", 68, 53, 150, 104),
+        line("尹晓海", 155, 47, 278, 98),
+        line("性别", 67, 115, 152, 169),
+        line("男民族汉", 139, 107, 401, 177),
+        line("出生", 66, 183, 148, 232),
+        line("1978年9月5日", 153, 175, 425, 236),
+    ]
+    found = values("id_card_front", lines)
+    assert (found["sex"], found["ethnicity"]) == ("男", "汉")
