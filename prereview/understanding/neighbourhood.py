@@ -194,15 +194,17 @@ class Neighbourhood:
             and label.box[0] - height <= r.bbox[0] <= column_x + 2.5 * height
         ]
         run = min(under, key=lambda r: (r.bbox[1], r.bbox[0]), default=None)
-        if (
-            run is None
-            or not self.free(run)
-            or self.owned_by_left_label(run, label.run)
-            or is_date_only(run.text)
-            or ID_NUMBER_PATTERN.search(run.text)
-        ):
-            return None
-        return run
+        return run if run is not None and self._may_join(run, label) else None
+
+    def _may_join(self, run: Run, label: Hit) -> bool:
+        """Whether ``run`` may be a further line of ``label``'s value: free, not another label's, and
+        not a value of its own (a date, an ID number)."""
+        return (
+            self.free(run)
+            and not self.owned_by_left_label(run, label.run)
+            and not is_date_only(run.text)
+            and not ID_NUMBER_PATTERN.search(run.text)
+        )
 
     def first_line_above(
         self, label: Hit, first: Piece, column_x: float, height: float, taken: set[int]
@@ -229,15 +231,7 @@ class Neighbourhood:
             and r.bbox[3] - label_box[1] >= 0.3 * label_height
         ]
         run = max(over, key=lambda r: r.bbox[3], default=None)
-        if (
-            run is None
-            or not self.free(run)
-            or self.owned_by_left_label(run, label.run)
-            or is_date_only(run.text)
-            or ID_NUMBER_PATTERN.search(run.text)
-        ):
-            return None
-        return run
+        return run if run is not None and self._may_join(run, label) else None
 
     def _piece(self, run: Run) -> Piece:
         return Piece(run, 0, self.value_end(run))

@@ -113,6 +113,16 @@ def parse_name(key: str, text: str) -> dict[str, Parsed]:
     return {key: Parsed(value, start, end)}
 
 
+def _repaired_text(key: str, text: str, repair: Callable[[str], tuple[str, bool]]) -> dict[str, Parsed]:
+    """Free text as :func:`parse_name` reads it, then ``repair``-ed (marked repaired when it changed)."""
+    found = parse_name(key, text)
+    if key not in found:
+        return found
+    parsed = found[key]
+    value, repaired = repair(parsed.value)
+    return {key: Parsed(value, parsed.start, parsed.end, repaired)}
+
+
 def parse_scope(key: str, text: str) -> dict[str, Parsed]:
     """A business scope: free text whose standard clauses are restored when a mark of them was misread
     (:mod:`prereview.understanding.scope_clauses`; the value is then marked repaired).
@@ -121,12 +131,7 @@ def parse_scope(key: str, text: str) -> dict[str, Parsed]:
     >>> read["business_scope"].value, read["business_scope"].repaired
     ('小餐饮。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）', True)
     """
-    found = parse_name(key, text)
-    if key not in found:
-        return found
-    parsed = found[key]
-    value, repaired = restore_clauses(parsed.value)
-    return {key: Parsed(value, parsed.start, parsed.end, repaired)}
+    return _repaired_text(key, text, restore_clauses)
 
 
 def parse_place(key: str, text: str) -> dict[str, Parsed]:
@@ -136,12 +141,7 @@ def parse_place(key: str, text: str) -> dict[str, Parsed]:
     >>> parse_place("birthplace", "四川省甘孜藏族自治州道平县")["birthplace"]
     Parsed(value='四川省甘孜藏族自治州道孚县', start=0, end=13, repaired=True)
     """
-    found = parse_name(key, text)
-    if key not in found:
-        return found
-    parsed = found[key]
-    value, repaired = correct_place_prefix(parsed.value)
-    return {key: Parsed(value, parsed.start, parsed.end, repaired)}
+    return _repaired_text(key, text, correct_place_prefix)
 
 
 def parse_sex(key: str, text: str) -> dict[str, Parsed]:
