@@ -12,7 +12,7 @@ import functools
 import re
 from importlib import resources
 
-_ROW = re.compile(r'^(\s*)(\d+) (?:county|province)="([^"]+)"', re.MULTILINE)
+_ROW = re.compile(r'^(\s*)(\d+) (?:county|province)="([^"]+)"')
 _PERIOD = re.compile(r"^\[[0-9-]*\]")  # "[1997-1997]万县区,[1998-]万州区": the years each name was used
 _GROUP_ROWS = frozenset({"市辖区", "县", "市", "林区", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 MAX_PARTS = 3  # province, city, county
@@ -29,14 +29,13 @@ def _names(field: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def division_names() -> frozenset[str]:
-    """Every division name in the table.
+    """Every division name in the table (:func:`division_tree`'s provinces and the names under them).
 
     >>> {"北京市", "朝阳区", "克什克腾旗", "神农架林区"} <= division_names()
     True
     """
-    text = resources.files("stdnum").joinpath("cn/loc.dat").read_text(encoding="utf-8")
-    names = {name for match in _ROW.finditer(text) for name in _names(match.group(3))}
-    return frozenset(n for n in names if len(n) >= 2 and n not in _GROUP_ROWS and "直辖" not in n)
+    tree = division_tree()
+    return frozenset(n for province, cities in tree.items() for n in {province, *cities[""]} if len(n) >= 2)
 
 
 def is_place(text: str, parts: int = MAX_PARTS) -> bool:

@@ -12,6 +12,8 @@ washed out half the clause) is left as read: the clause is restored only where i
 
 from __future__ import annotations
 
+import functools
+
 CLAUSES = (
     "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）",
     "（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）",
@@ -48,8 +50,10 @@ def closest_stretch(clause: str, text: str) -> tuple[int, int, int]:
     return row[best], start[best], best
 
 
-def _pieces(clause: str) -> set[str]:
-    return {clause[i : i + 2] for i in range(len(clause) - 1)}
+@functools.lru_cache(maxsize=len(CLAUSES))
+def _pieces(clause: str) -> frozenset[str]:
+    """The clause's two-character pieces (computed once per standard clause)."""
+    return frozenset(clause[i : i + 2] for i in range(len(clause) - 1))
 
 
 def _shared_pieces(clause: str, text: str) -> float:
