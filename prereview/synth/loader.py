@@ -22,10 +22,11 @@ import numpy as np
 import pypdfium2
 
 from prereview.document import TextLine
+from prereview.ingest.pdf import render
 from prereview.ocr.base import OcrEngine
 from prereview.synth.labels import SampleLabel, read_labels
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: PDF pages in BGR (1 read them with red and blue swapped)
 _ENGINE_PACKAGES = {"rapid": "rapidocr", "paddle": "paddleocr"}
 
 
@@ -84,9 +85,8 @@ def decode_pages(data: bytes, label: SampleLabel) -> list[np.ndarray]:
         pages = []
         for page_label in label.pages:
             dpi = page_label.dpi or 150
-            bitmap = pdf[page_label.index].render(scale=dpi / 72)
-            rgb = bitmap.to_numpy()[:, :, :3]
-            pages.append(_exact_size(rgb[:, :, ::-1], page_label.width, page_label.height))
+            image = render(pdf[page_label.index], dpi / 72, page_label.index)  # BGR, as ingest renders
+            pages.append(_exact_size(image, page_label.width, page_label.height))
         return pages
     finally:
         pdf.close()

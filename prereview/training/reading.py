@@ -28,7 +28,7 @@ from prereview.quality import orient_and_read, turn_lines
 from prereview.synth.labels import SampleLabel
 from prereview.synth.loader import engine_key, load_pages, named_engine_key
 
-READING_FORMAT = 6
+READING_FORMAT = 7
 Progress = Callable[[int, int], None]
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from prereview.checks.seal import find_seals
 from prereview.document import TextLine
 from prereview.ocr import OcrEngine
 from prereview.ocr.fake import FakeOcrEngine
 from prereview.synth.content import make_facts
 from prereview.synth.dataset import generate_dataset
-from prereview.synth.loader import engine_key, iter_samples
+from prereview.synth.loader import decode_pages, engine_key, iter_samples
 from prereview.synth.recipes import Recipe
 from prereview.synth.sample import FileSpec, make_file
 
@@ -92,3 +93,15 @@ def test_real_ocr_reads_the_labelled_values_where_the_labels_say(
     cx, cy = hits[0].center
     x0, y0, x1, y1 = field.box
     assert x0 <= cx <= x1 and y0 <= cy <= y1
+
+
+def test_a_pdf_page_keeps_its_colours() -> None:
+    """A scanned PDF's red seal stays red: the loader renders in BGR as ingest does (it once swapped red
+    and blue, so no seal was found on a PDF while training and evaluating)."""
+    as_of = date(2025, 6, 30)
+    facts = make_facts("business_license", random.Random(8), as_of=as_of)
+    spec = FileSpec("business_license", "clean_scan", "pdf", 8, "business_license/v2", "noto_sans")
+    made = make_file(spec, facts, sample_id="x", as_of=as_of)
+    page = decode_pages(made.data, made.label)[0]
+    assert len(find_seals(page)) == 1
+    assert find_seals(page[:, :, ::-1].copy()) == []  # the same page with red and blue swapped
