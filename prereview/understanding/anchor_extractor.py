@@ -29,13 +29,12 @@ from prereview.understanding.labels import LAYOUTS
 from prereview.understanding.layout import Run
 from prereview.understanding.neighbourhood import Neighbourhood
 from prereview.understanding.parsers import PARSERS
-from prereview.understanding.values import Parsed, Value
+from prereview.understanding.values import REPAIRED_PENALTY, Parsed, Value
 from prereview.understanding.vocabulary import FieldSpec
 
 # Kept for callers of the former single-module extractor.
 __all__ = ["AnchorExtractor", "Hit", "find_hits", "read_fields"]
 
-REPAIRED_PENALTY = 0.9
 MISREAD_LABEL_PENALTY = 0.75  # a value found by a label read one character off goes to a person
 
 

@@ -23,6 +23,7 @@ from prereview.understanding.shapes import (
     parse_property_number,
 )
 from prereview.understanding.values import (
+    REPAIRED_PENALTY,
     Parsed,
     Piece,
     Value,
@@ -41,7 +42,7 @@ Fallback = Callable[[list[Run], set[int]], dict[str, Field]]
 
 def _field(run: Run, parsed: Parsed, placement: float) -> Field:
     value = Value((Piece(run, 0, len(run.text)),), placement)
-    confidence = value.confidence * (0.9 if parsed.repaired else 1.0)
+    confidence = value.confidence * (REPAIRED_PENALTY if parsed.repaired else 1.0)
     return Field(
         parsed.value,
         confidence,

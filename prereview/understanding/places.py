@@ -14,7 +14,9 @@ from importlib import resources
 
 _ROW = re.compile(r'^(\s*)(\d+) (?:county|province)="([^"]+)"')
 _PERIOD = re.compile(r"^\[[0-9-]*\]")  # "[1997-1997]万县区,[1998-]万州区": the years each name was used
-_GROUP_ROWS = frozenset({"市辖区", "县", "市", "林区", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_GROUP_ROWS = frozenset(
+    {"市辖区", "市区", "县", "市", "林区", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+)
 MAX_PARTS = 3  # province, city, county
 
 
@@ -63,6 +65,8 @@ def division_tree() -> dict[str, dict[str, frozenset[str]]]:
     (True, True)
     >>> "万州区" in tree["重庆市"][""]  # a row with a former and a current name
     True
+    >>> "昌邑区" in tree["吉林省"]["吉林市"]  # after the city's own 市辖区 row
+    True
     """
     text = resources.files("stdnum").joinpath("cn/loc.dat").read_text(encoding="utf-8")
     tree: dict[str, dict[str, set[str]]] = {}
@@ -78,8 +82,9 @@ def division_tree() -> dict[str, dict[str, frozenset[str]]]:
             tree.setdefault(province, {"": set()})
             continue
         if any(name in _GROUP_ROWS or "直辖" in name for name in names):
-            city = ""
-            continue
+            if code.endswith("00"):  # counties the province governs itself follow (4290 省直辖…)
+                city = ""
+            continue  # a city's own group row (0201 市辖区) leaves its counties under it
         tree[province][""].update(names)
         if code.endswith("00"):
             city = names[-1]
@@ -146,3 +151,42 @@ def correct_place_prefix(text: str) -> tuple[str, bool]:
         if step is not None:
             out, rest, repaired = out + step[0], rest[len(step[0]) :], repaired or step[1]
     return out + rest, repaired
+
+
+@functools.lru_cache(maxsize=1)
+def _chains() -> dict[int, frozenset[str]]:
+    """Every run of division names a place can be written as (county; city + county; province + city
+    (+ county); province + county; city), by length."""
+    runs: set[str] = set()
+    for province, cities in division_tree().items():
+        runs.add(province)
+        for county in cities[""]:
+            runs.update((county, province + county))
+        for city, counties in cities.items():
+            if city:
+                runs.update((city, province + city))
+                for county in counties:
+                    runs.update((city + county, province + city + county))
+    by_length: dict[int, set[str]] = {}
+    for run in runs:
+        by_length.setdefault(len(run), set()).add(run)
+    return {n: frozenset(r) for n, r in by_length.items()}
+
+
+def correct_place(text: str) -> str | None:
+    """The run of division names ``text`` is when OCR misread one of its characters: the only such run
+    one character away; ``None`` when ``text`` is one already, or none or several are that close.
+
+    >>> correct_place("吉林市義邑区"), correct_place("乐山市沙清区"), correct_place("乐山市沙湾区")
+    ('吉林市昌邑区', '乐山市沙湾区', None)
+    >>> correct_place("某某区"), correct_place("")  # several counties end in 某区? none is 某某区
+    (None, None)
+    """
+    if len(text) < 3 or is_place(text):
+        return None
+    near = [
+        run
+        for run in _chains().get(len(text), ())
+        if sum(a != b for a, b in zip(run, text, strict=True)) == 1
+    ]
+    return near[0] if len(near) == 1 else None

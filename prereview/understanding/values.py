@@ -73,6 +73,10 @@ class Value:
         return union(boxes) if boxes else self.pieces[0].run.box(self.pieces[0].start, self.pieces[0].end)
 
 
+# A value's confidence is multiplied by this once a repair (checksum, standard clause, place name) changed it.
+REPAIRED_PENALTY = 0.9
+
+
 @dataclass(frozen=True)
 class Parsed:
     """A normalised value and the span of :attr:`Value.text` it was read from."""
