@@ -25,6 +25,7 @@ from prereview.understanding.learned import (
     LearnedClassifier,
     LearnedExtractor,
 )
+from prereview.understanding.learned.tokens import Token
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +121,40 @@ def test_an_incomplete_model_folder_is_unavailable(tmp_path: Path) -> None:
     (tmp_path / "kie" / "v1" / "model.onnx").write_bytes(b"")
     with pytest.raises(ModelUnavailable, match=r"vocab\.txt"):
         LearnedExtractor(ModelSettings(dir=tmp_path))
+
+
+class ScriptedTags(LearnedExtractor):
+    """The committed model's labels with tags given per character (isolates the decoding)."""
+
+    def __init__(self, tags: dict[str, str]) -> None:
+        super().__init__()
+        self.script = tags  # the text of the characters tagged -> key
+
+    def tag_probs(self, tokens: list[Token]) -> np.ndarray:
+        probs = np.zeros((len(tokens), len(self.labels)), np.float32)
+        probs[:, 0] = 1.0
+        text = "".join(t.char for t in tokens)
+        for chars, key in self.script.items():
+            at = text.index(chars)
+            probs[at : at + len(chars)] = 0.0
+            probs[at : at + len(chars), self.labels.index(f"I-{key}")] = 0.9
+            probs[at : at + len(chars), 0] = 0.1
+        return probs
+
+
+def test_a_label_alone_on_its_line_is_never_part_of_a_value() -> None:
+    """A tagger that takes the label's last character with the value ("族" of 民族, then 壮族) or stops
+    a name short ("玉" of 袁玉) is corrected by the page's own labels: a label alone on its line is no
+    value, and a free-text value fills its piece of the line."""
+    lines = [
+        TextLine("姓名", (244, 262, 315, 313), 0.99),
+        TextLine("袁玉", (370, 273, 436, 318), 0.99),
+        TextLine("民族", (783, 345, 851, 391), 0.99),
+        TextLine("壮族", (917, 353, 987, 399), 0.99),
+        TextLine("出生日期1961年07月04日", (751, 459, 1114, 509), 0.99),
+    ]
+    tagger = ScriptedTags({"玉": "name", "族壮族": "ethnicity", "07月04日": "birth_date"})
+    fields = tagger.extract("household_register", [lines])
+    assert fields["ethnicity"].value == "壮族"
+    assert fields["name"].value == "袁玉"
+    assert "birth_date" not in fields  # a date is not grown to its piece: "07月04日" alone is no date

@@ -15,6 +15,7 @@ from prereview.document import Field, TextLine
 from prereview.settings import ModelSettings
 from prereview.understanding.learned.artifacts import OnnxModel, model_dir, require, softmax
 from prereview.understanding.learned.decode import OUTSIDE, best_spans, find_spans, join_wrapped, to_fields
+from prereview.understanding.learned.printed_labels import fill_piece, free_text_keys, printed_labels
 from prereview.understanding.learned.tokens import Token, tokenize
 from prereview.understanding.learned.windows import batch, windows
 
@@ -67,10 +68,14 @@ class LearnedExtractor:
         wanted = self.keys.get(material_type)
         if wanted is not None:  # the type is known: a character is one of its keys or nothing
             probs = probs * np.array([1.0, *(key in wanted for key in keys)], np.float32)
+        labels = printed_labels(pages, tokens, material_type)
+        probs[labels.label, 1:] = 0.0  # the page's own labels are never part of a value
         best = probs.argmax(axis=1)
         names = [OUTSIDE, *(f"I-{key}" for key in keys)]
         tags = [names[i] for i in best]
         spans = best_spans(
             join_wrapped(find_spans(tags, probs[np.arange(len(tokens)), best].tolist()), tokens)
         )
+        free = free_text_keys(material_type)
+        spans = {key: fill_piece(span, labels.piece) if key in free else span for key, span in spans.items()}
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)
