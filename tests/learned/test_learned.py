@@ -144,8 +144,8 @@ class ScriptedTags(LearnedExtractor):
 
 def test_a_label_alone_on_its_line_is_never_part_of_a_value() -> None:
     """A tagger that takes the label's last character with the value ("族" of 民族, then 壮族) or stops
-    a name short ("玉" of 袁玉) is corrected by the page's own labels: a label alone on its line is no
-    value, and a free-text value fills its piece of the line."""
+    a name or a date short ("玉" of 袁玉, "07月04日") is corrected by the page itself: a label alone on its
+    line is no value, a free-text value fills its piece of the line, a date its digits."""
     lines = [
         TextLine("姓名", (244, 262, 315, 313), 0.99),
         TextLine("袁玉", (370, 273, 436, 318), 0.99),
@@ -157,4 +157,4 @@ def test_a_label_alone_on_its_line_is_never_part_of_a_value() -> None:
     fields = tagger.extract("household_register", [lines])
     assert fields["ethnicity"].value == "壮族"
     assert fields["name"].value == "袁玉"
-    assert "birth_date" not in fields  # a date is not grown to its piece: "07月04日" alone is no date
+    assert fields["birth_date"].raw == "1961年07月04日"  # a date grows over its digits, not over its label

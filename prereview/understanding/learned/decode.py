@@ -23,7 +23,7 @@ from prereview.understanding.normalize import (
     normalize_sex,
 )
 from prereview.understanding.places import correct_place_prefix
-from prereview.understanding.repair import read_credit_code, read_id_number
+from prereview.understanding.repair import id_number_within, read_credit_code, read_id_number
 from prereview.understanding.scope_clauses import restore_clauses
 
 OUTSIDE = "O"
@@ -137,13 +137,21 @@ def best_spans(spans: list[Span]) -> dict[str, Span]:
 
 
 IDENTIFIER_SUFFIXES = ("id_number", "credit_code", "certificate_number", "license_number")
+FIXED_LENGTH = ("id_number", "credit_code")  # 18 characters
+_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DATE_CHARS = frozenset("0123456789年月日.")
+
+
+def _is_date_key(key: str) -> bool:
+    return key.endswith("date") or key in DATE_KEYS
 
 
 def grow_identifier(span: Span, tokens: list[Token]) -> Span:
-    """An identifier's span widened to the whole run of ASCII letters and digits on its line.
+    """An identifier's span widened to the whole run of ASCII letters and digits on its line, a date's to
+    the digits around it.
 
-    An identifier is printed as one unbroken run, so a tagger that missed its first or last characters
-    is corrected by the page itself, never by guessing characters.
+    An identifier is printed as one unbroken run and a date's numbers are whole, so a tagger that
+    missed the first or last characters is corrected by the page itself, never by guessing characters.
 
     >>> from prereview.understanding.learned.tokens import tokenize
     >>> from prereview.document import TextLine
@@ -151,24 +159,34 @@ def grow_identifier(span: Span, tokens: list[Token]) -> Span:
     >>> grown = grow_identifier(Span("id_number", 4, 10, 0.8), tokens)
     >>> "".join(t.char for t in tokens[grown.start : grown.end])
     '540127197209190304'
+    >>> tokens = tokenize([[TextLine("2024年11月23日至2074年11月23日", (0, 0, 200, 10), 0.9)]])
+    >>> grown = grow_identifier(Span("valid_to", 14, 22, 0.8), tokens)
+    >>> "".join(t.char for t in tokens[grown.start : grown.end])
+    '2074年11月23日'
+    >>> tokens = tokenize([[TextLine("44020319990114596413244109168", (0, 0, 290, 10), 0.9)]])
+    >>> grow_identifier(Span("id_number", 2, 18, 0.8), tokens).end  # an ID number and a phone number
+    18
     """
-    if not span.key.endswith(IDENTIFIER_SUFFIXES):
+    if span.key.endswith(IDENTIFIER_SUFFIXES):
+        chars = _ALNUM
+    elif _is_date_key(span.key):
+        chars = _DATE_CHARS
+    else:
         return span
 
     def joins(i: int, j: int) -> bool:
-        return (
-            0 <= j < len(tokens)
-            and tokens[j].line == tokens[i].line
-            and tokens[j].char.isascii()
-            and tokens[j].char.isalnum()
-        )
+        return 0 <= j < len(tokens) and tokens[j].line == tokens[i].line and tokens[j].char in chars
 
     start, end = span.start, span.end
     while joins(start, start - 1):
         start -= 1
     while joins(end - 1, end):
         end += 1
-    return Span(span.key, start, end, span.confidence)
+    if not span.key.endswith(FIXED_LENGTH):
+        return replace(span, start=start, end=end)
+    if end - start > 18:  # more than one value ran together
+        start, end = span.start, span.end
+    return replace(span, start=start, end=end, more=())  # an 18-character number is never wrapped
 
 
 def normalize_value(key: str, text: str) -> tuple[str | None, bool]:
@@ -185,10 +203,10 @@ def normalize_value(key: str, text: str) -> tuple[str | None, bool]:
     >>> normalize_value("business_scope", "一般项目:餐饮服务;小餐饮(除依法须经批准的项目外)")[0]
     '一般项目：餐饮服务；小餐饮（除依法须经批准的项目外）'
     """
-    if key.endswith("date") or key in DATE_KEYS:
+    if _is_date_key(key):
         return normalize_date(text), False
     if key.endswith("id_number"):
-        reading = read_id_number(text)
+        reading = read_id_number(text) or id_number_within(text)
         return (reading.value, reading.repaired) if reading else (compact(text).upper() or None, False)
     if key == "credit_code":
         code = read_credit_code(text)
