@@ -2,7 +2,8 @@
 
 Printed by ``make bench`` (medians of ``repeat`` runs): the quality checks on an A4 page rendered at
 150 dpi and on the same page as a 4000 × 5657 photo (both are analysed at ``quality.analysis_side``),
-and the red-seal search on the A4 page (ring text read only when an engine is given, not here).
+the red-seal search on the A4 page (ring text read only when an engine is given, not here), and the
+ink-ring search on the same page in grey (done on a grey copy of a license with no authority read).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 
 import cv2
 
+from prereview.checks.grey_seal import ring_boxes
 from prereview.checks.seal import find_seals
 from prereview.quality import assess
 from prereview.settings import QualitySettings
@@ -37,6 +39,7 @@ def run(repeat: int = 5) -> str:
     facts = make_facts("business_license", rng, as_of=date(2025, 6, 30))
     page = render_material("business_license", facts, rng=rng, layout="business_license/v2").pages[0].image
     big = cv2.resize(page, (4000, 5657), interpolation=cv2.INTER_LINEAR)
+    grey = cv2.cvtColor(cv2.cvtColor(page, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
     settings = QualitySettings()
     rows = [
         (
@@ -45,5 +48,6 @@ def run(repeat: int = 5) -> str:
         ),
         ("quality checks, photo 4000x5657", _median_ms(lambda: assess(big, 0, settings), repeat)),
         ("seal search, A4 (no ring OCR)", _median_ms(lambda: find_seals(page), repeat)),
+        ("grey ring search, A4 (no ring OCR)", _median_ms(lambda: ring_boxes(grey), repeat)),
     ]
     return "\n".join(f"  {name:<40} median {ms} ms" for name, ms in rows)

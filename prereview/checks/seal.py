@@ -15,7 +15,7 @@ poorly, so with an ``engine`` the ring is also unrolled into a straight strip (`
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import cv2
@@ -29,6 +29,9 @@ MIN_SIDE_RATIO = 0.04  # smallest seal side relative to the shorter page side
 FILL_RANGE = (0.04, 0.60)  # red pixels per bounding-box pixel: rings and text, not a solid disc (0.785)
 MIN_RIM_COVER = 0.6  # share of the rim's angular sectors holding red ink
 WORK_SIDE = 800  # longest side the red mask is computed at
+
+
+InkMask = Callable[[np.ndarray], np.ndarray]  # BGR image -> 255 where the ink to keep is, else 0
 
 
 class Reader(Protocol):
@@ -116,10 +119,11 @@ def ring_text(box: Box, lines: Sequence[TextLine] | None) -> str | None:
     return "".join(inside) if inside else None
 
 
-def unrolled_ring(image: np.ndarray, box: Box, rotation: int = 0) -> np.ndarray:
+def unrolled_ring(image: np.ndarray, box: Box, rotation: int = 0, ink: InkMask | None = None) -> np.ndarray:
     """The seal's ring band as a straight strip (BGR, dark ink on white), read left to right: the arc
-    from lower left over the top to lower right, outer edge up. Only red ink is kept. ``rotation``:
-    the clockwise turn that makes the page upright (a sideways photo's seal has its top on a side).
+    from lower left over the top to lower right, outer edge up. Only the ink ``ink`` marks is kept (red
+    by default). ``rotation``: the clockwise turn that makes the page upright (a sideways photo's seal
+    has its top on a side).
 
     >>> unrolled_ring(np.full((200, 200, 3), 255, np.uint8), (20, 20, 180, 180)).shape
     (29, 447, 3)
@@ -129,7 +133,7 @@ def unrolled_ring(image: np.ndarray, box: Box, rotation: int = 0) -> np.ndarray:
     side = max(crop.shape[:2])
     if side < 8:
         return np.full((1, 1, 3), 255, np.uint8)
-    square = cv2.resize(red_mask(crop), (side, side), interpolation=cv2.INTER_LINEAR)
+    square = cv2.resize((ink or red_mask)(crop), (side, side), interpolation=cv2.INTER_LINEAR)
     radius = side / 2
     turns = max(8, round(2 * math.pi * radius))
     polar = cv2.warpPolar(square, (round(radius), turns), (radius, radius), radius, cv2.WARP_POLAR_LINEAR)
@@ -140,9 +144,11 @@ def unrolled_ring(image: np.ndarray, box: Box, rotation: int = 0) -> np.ndarray:
     return cv2.cvtColor(255 - strip, cv2.COLOR_GRAY2BGR)
 
 
-def read_ring(image: np.ndarray, box: Box, engine: Reader, rotation: int = 0) -> str | None:
+def read_ring(
+    image: np.ndarray, box: Box, engine: Reader, rotation: int = 0, ink: InkMask | None = None
+) -> str | None:
     """What ``engine`` reads on the unrolled ring of the seal in ``box`` (``None`` when nothing)."""
-    found = engine.recognize(unrolled_ring(image, box, rotation))
+    found = engine.recognize(unrolled_ring(image, box, rotation, ink))
     text = "".join(ln.text for ln in sorted(found, key=lambda ln: ln.box[0]) if ln.confidence >= 0.5)
     return text or None
 

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from prereview import __version__
+from prereview.checks.grey_seal import read_grey_rings
 from prereview.checks.seal import find_seals, shows_colour
 from prereview.checks.signature import find_signatures
 from prereview.document import Document, Mark, Page, TextLine
@@ -21,7 +22,7 @@ from prereview.pipeline.upright import to_input_frame, upright_lines
 from prereview.quality import assess, orient_and_read
 from prereview.settings import Settings
 from prereview.understanding import Understander, build_understander
-from prereview.understanding.seal_fields import with_seal_fields
+from prereview.understanding.seal_fields import wants_seal_text, with_seal_fields
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,15 @@ class Pipeline:
             self.understander.understand(upright_lines(document.pages, lines)), document.pages
         )
         understood = with_seal_fields(understood, seals)
+        if seals is None and wants_seal_text(understood):  # a grey copy: its seals' rings, read for text
+            rings = [
+                ring
+                for page in document.pages
+                for ring in read_grey_rings(
+                    page.image, self.engine, page=page.index, rotation=page.rotation or 0
+                )
+            ]
+            understood = with_seal_fields(understood, rings)
         timings["understanding"] = time.perf_counter() - t3
         logger.info(
             "extracted %s: %s (%.2f) in %s",

@@ -21,21 +21,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from prereview.checks.grey_seal import read_grey_rings
 from prereview.checks.seal import find_seals, shows_colour
 from prereview.document import Box, Mark, TextLine
 from prereview.ocr.base import OcrEngine
 from prereview.quality import orient_and_read, turn_lines
 from prereview.synth.labels import SampleLabel
 from prereview.synth.loader import engine_key, load_pages, named_engine_key
+from prereview.understanding.seal_fields import SEAL_FIELDS
 
-READING_FORMAT = 7
+READING_FORMAT = 8
 Progress = Callable[[int, int], None]
 
 
 @dataclass
 class Reading:
     """One file's pages as read: the turn that made each upright, its size, its upright lines, and
-    the red seals found (boxes in the input page's pixels, as the pipeline reports them)."""
+    the red seals found (boxes in the input page's pixels, as the pipeline reports them); on a grey
+    page of a material that prints a field only in its seal, the ink rings read for that field."""
 
     rotations: list[int]
     sizes: list[tuple[int, int]]  # (width, height) of each input page
@@ -100,6 +103,8 @@ def read_file(path: Path, label: SampleLabel, engine: OcrEngine) -> Reading:
             rotation, found = orient_and_read(image, engine)
             if shows_colour(image):
                 seals += find_seals(image, page=index, lines=found, engine=engine, rotation=rotation)
+            elif label.material_type in SEAL_FIELDS:  # as the pipeline reads a grey copy's rings
+                seals += read_grey_rings(image, engine, page=index, rotation=rotation)
         rotations.append(rotation)
         sizes.append((width, height))
         lines.append(turn_lines(found, rotation, width, height) if rotation else found)

@@ -2,7 +2,9 @@
 
 The 2019 license leaves the line after "登记机关" empty and stamps the authority's seal there, so the
 authority's name is the seal's ring text ("上海市杨浦区市场监督管理局"). The ring is read on its own
-(:func:`prereview.checks.seal.read_ring`); this module takes an authority's name out of that text. A
+(:func:`prereview.checks.seal.read_ring`; on a grey copy, which shows no red seal, the ink rings are read
+when the authority is still missing, :mod:`prereview.checks.grey_seal`); this module takes an
+authority's name out of that text. A
 name whose place part is a run of real division names (:mod:`places`) is kept with a high confidence.
 The ring's curved characters are often misread: a place one character off a single real run of division
 names ("乐山市沙清区" → 乐山市沙湾区) and a body's fixed name with at most one character in three misread
@@ -117,6 +119,21 @@ def seal_fields(
     if printed is not None:  # not an authority's name and no seal to read it from: a person checks it
         return {**fields, key: replace(printed, confidence=min(printed.confidence, UNSURE_CONFIDENCE))}
     return fields
+
+
+def wants_seal_text(understood: Understanding) -> bool:
+    """Whether a part of the file is a material whose seal-only field is missing or not a name yet (a
+    grey copy's rings are then worth reading, :mod:`prereview.checks.grey_seal`)."""
+    found = [(understood.material_type, understood.fields)] + [
+        (p.material_type, p.fields) for p in understood.parts
+    ]
+    for material_type, fields in found:
+        key = SEAL_FIELDS.get(material_type)
+        if key is not None:
+            printed = fields.get(key)
+            if printed is None or authority_in(str(printed.value)) is None:
+                return True
+    return False
 
 
 def with_seal_fields(understood: Understanding, seals: Sequence[Mark] | None) -> Understanding:
