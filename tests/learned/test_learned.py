@@ -158,3 +158,21 @@ def test_a_label_alone_on_its_line_is_never_part_of_a_value() -> None:
     assert fields["ethnicity"].value == "壮族"
     assert fields["name"].value == "袁玉"
     assert fields["birth_date"].raw == "1961年07月04日"  # a date grows over its digits, not over its label
+
+
+def test_a_mark_beside_a_value_is_not_part_of_it_but_a_wrapped_line_is() -> None:
+    """Characters tagged across a line break stay one value only when the next line continues it (just
+    under it, in its column); a speck read to the right ("加") or a value below-right is cut off."""
+    lines = [
+        TextLine("姓名", (615, 259, 728, 297), 0.99),
+        TextLine("黄梅英", (756, 257, 842, 291), 0.99),
+        TextLine("加", (1010, 254, 1045, 285), 0.6),
+        TextLine("住址", (615, 320, 700, 350), 0.99),
+        TextLine("天津市和平区光明街603号御", (756, 320, 1100, 350), 0.99),
+        TextLine("景苑28栋6单元304室", (756, 356, 1000, 386), 0.99),
+        TextLine("120101198409026106", (900, 420, 1200, 450), 0.99),
+    ]
+    tagger = ScriptedTags({"黄梅英加": "name", "御景苑28栋6单元304室1": "address"})
+    fields = tagger.extract("id_card_front", [lines])
+    assert fields["name"].value == "黄梅英"
+    assert fields["address"].value == "天津市和平区光明街603号御景苑28栋6单元304室"

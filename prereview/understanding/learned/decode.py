@@ -74,6 +74,63 @@ def find_spans(tags: list[str], probs: list[float]) -> list[Span]:
     return found
 
 
+def _wraps(above: Token, first: Token, below: Token) -> bool:
+    """Whether ``below`` starts the next line of a value whose previous line holds ``above`` and whose
+    first character is ``first``: just under it, in the value's column."""
+    height = above.box[3] - above.box[1]
+    return (
+        below.page == above.page
+        and 0 < below.box[1] - above.box[1] <= 1.8 * height
+        and abs(below.box[0] - first.box[0]) <= 2.5 * height
+    )
+
+
+def _runs_on(before: Token, after: Token) -> bool:
+    """Whether ``after`` carries on ``before``'s line: OCR cut one row of text into two boxes side by
+    side ("1990年" "3月23日")."""
+    height = before.box[3] - before.box[1]
+    middle = (after.box[1] + after.box[3]) / 2
+    return (
+        after.page == before.page
+        and before.box[1] <= middle <= before.box[3]
+        and -0.5 * height <= after.box[0] - before.box[2] <= 1.0 * height
+    )
+
+
+def split_at_jumps(spans: list[Span], tokens: list[Token], probs: list[float]) -> list[Span]:
+    """Spans cut where they run from one OCR line into another that does not continue the value (a
+    mark beside it, the next value on its row, a line further down): each part is a span of its own.
+
+    >>> from prereview.understanding.learned.tokens import tokenize
+    >>> from prereview.document import TextLine
+    >>> lines = [TextLine("贵德县", (0, 0, 60, 20), 0.9), TextLine("孙女", (200, 0, 240, 20), 0.9),
+    ...          TextLine("振兴路", (0, 22, 60, 42), 0.9)]
+    >>> tokens = tokenize([lines])
+    >>> [(s.start, s.end) for s in split_at_jumps([Span("place", 0, 4, 0.9)], tokens, [0.9] * 8)]
+    [(0, 3), (3, 4)]
+    >>> [(s.start, s.end) for s in split_at_jumps([Span("place", 5, 8, 0.9)], tokens, [0.9] * 8)]
+    [(5, 8)]
+    """
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        for i in range(span.start + 1, span.end):
+            if tokens[i].line == tokens[i - 1].line or _runs_on(tokens[i - 1], tokens[i]):
+                continue
+            line_start = start
+            while line_start > 0 and tokens[line_start - 1].line == tokens[start].line:
+                line_start -= 1
+            firsts = (tokens[start], tokens[line_start])  # the value's column: where it or its line starts
+            if not any(_wraps(tokens[i - 1], first, tokens[i]) for first in firsts):
+                out.append(replace(span, start=start, end=i, confidence=float(np.mean(probs[start:i]))))
+                start = i
+        if start == span.start:
+            out.append(span)
+        else:
+            out.append(replace(span, start=start, confidence=float(np.mean(probs[start : span.end]))))
+    return out
+
+
 def _whole_lines(span: tuple[int, int], tokens: list[Token]) -> bool:
     start, end = span
     return (start == 0 or tokens[start - 1].line != tokens[start].line) and (
@@ -97,8 +154,15 @@ def join_wrapped(spans: list[Span], tokens: list[Token]) -> list[Span]:
     """
     out: list[Span] = []
     for span in spans:
-        at = next((i for i in range(len(out) - 1, -1, -1) if out[i].key == span.key), None)
-        if at is not None and _continues(out[at], span, tokens):
+        at = next(
+            (
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i].key == span.key and _continues(out[i], span, tokens)
+            ),
+            None,
+        )
+        if at is not None:
             previous = out[at]
             size_a, size_b = len(previous.indices()), span.end - span.start
             confidence = (previous.confidence * size_a + span.confidence * size_b) / (size_a + size_b)
@@ -113,27 +177,26 @@ def _continues(previous: Span, span: Span, tokens: list[Token]) -> bool:
     last = (previous.more or ((previous.start, previous.end),))[-1]
     if not (_whole_lines(last, tokens) and _whole_lines((span.start, span.end), tokens)):
         return False
-    above, first, below = tokens[last[0]], tokens[previous.start], tokens[span.start]
-    height = above.box[3] - above.box[1]
-    return (
-        below.page == above.page
-        and 0 < below.box[1] - above.box[1] <= 1.8 * height
-        and abs(below.box[0] - first.box[0]) <= 2.5 * height
-    )
+    return _wraps(tokens[last[0]], tokens[previous.start], tokens[span.start])
 
 
 def best_spans(spans: list[Span]) -> dict[str, Span]:
-    """The surest span of every key.
+    """The span of every key that holds the most of the tagger's belief (mean probability times its
+    characters): a sure character beside a sure value does not outweigh the value.
 
-    >>> best = best_spans([Span("name", 0, 2, 0.6), Span("name", 5, 7, 0.9)])
+    >>> best = best_spans([Span("name", 0, 2, 0.6), Span("name", 5, 7, 0.9), Span("name", 9, 10, 0.99)])
     >>> best["name"].start
     5
     """
     out: dict[str, Span] = {}
     for span in spans:
-        if span.key not in out or span.confidence > out[span.key].confidence:
+        if span.key not in out or _belief(span) > _belief(out[span.key]):
             out[span.key] = span
     return out
+
+
+def _belief(span: Span) -> float:
+    return span.confidence * len(span.indices())
 
 
 IDENTIFIER_SUFFIXES = ("id_number", "credit_code", "certificate_number", "license_number")

@@ -14,7 +14,14 @@ import numpy as np
 from prereview.document import Field, TextLine
 from prereview.settings import ModelSettings
 from prereview.understanding.learned.artifacts import OnnxModel, model_dir, require, softmax
-from prereview.understanding.learned.decode import OUTSIDE, best_spans, find_spans, join_wrapped, to_fields
+from prereview.understanding.learned.decode import (
+    OUTSIDE,
+    best_spans,
+    find_spans,
+    join_wrapped,
+    split_at_jumps,
+    to_fields,
+)
 from prereview.understanding.learned.printed_labels import fill_piece, free_text_keys, printed_labels
 from prereview.understanding.learned.tokens import Token, tokenize
 from prereview.understanding.learned.windows import batch, windows
@@ -73,9 +80,9 @@ class LearnedExtractor:
         best = probs.argmax(axis=1)
         names = [OUTSIDE, *(f"I-{key}" for key in keys)]
         tags = [names[i] for i in best]
-        spans = best_spans(
-            join_wrapped(find_spans(tags, probs[np.arange(len(tokens)), best].tolist()), tokens)
-        )
+        chosen = probs[np.arange(len(tokens)), best].tolist()
+        found = split_at_jumps(find_spans(tags, chosen), tokens, chosen)
+        spans = best_spans(join_wrapped(found, tokens))
         free = free_text_keys(material_type)
         spans = {key: fill_piece(span, labels.piece) if key in free else span for key, span in spans.items()}
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)
