@@ -8,6 +8,7 @@ identifier is only changed when its checksum then passes (:mod:`prereview.unders
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -131,14 +132,16 @@ def split_at_jumps(spans: list[Span], tokens: list[Token], probs: list[float]) -
     return out
 
 
-def _whole_lines(span: tuple[int, int], tokens: list[Token]) -> bool:
+def _whole_lines(span: tuple[int, int], tokens: list[Token], parts: Sequence[int] | None = None) -> bool:
+    """Whether a span starts and ends a line (with ``parts``, a number per token: a part of a line)."""
     start, end = span
-    return (start == 0 or tokens[start - 1].line != tokens[start].line) and (
-        end == len(tokens) or tokens[end].line != tokens[end - 1].line
+    part = parts if parts is not None else [t.line for t in tokens]
+    return (start == 0 or part[start - 1] != part[start]) and (
+        end == len(tokens) or part[end] != part[end - 1]
     )
 
 
-def join_wrapped(spans: list[Span], tokens: list[Token]) -> list[Span]:
+def join_wrapped(spans: list[Span], tokens: list[Token], parts: Sequence[int] | None = None) -> list[Span]:
     """A value's lines joined when other lines come between them in token order (a two-column page
     interleaves its columns' lines): a span that ends its line is continued by the next span of its key
     that starts a line just under it, in its column.
@@ -158,7 +161,7 @@ def join_wrapped(spans: list[Span], tokens: list[Token]) -> list[Span]:
             (
                 i
                 for i in range(len(out) - 1, -1, -1)
-                if out[i].key == span.key and _continues(out[i], span, tokens)
+                if out[i].key == span.key and _continues(out[i], span, tokens, parts)
             ),
             None,
         )
@@ -173,9 +176,9 @@ def join_wrapped(spans: list[Span], tokens: list[Token]) -> list[Span]:
     return out
 
 
-def _continues(previous: Span, span: Span, tokens: list[Token]) -> bool:
+def _continues(previous: Span, span: Span, tokens: list[Token], parts: Sequence[int] | None) -> bool:
     last = (previous.more or ((previous.start, previous.end),))[-1]
-    if not (_whole_lines(last, tokens) and _whole_lines((span.start, span.end), tokens)):
+    if not (_whole_lines(last, tokens, parts) and _whole_lines((span.start, span.end), tokens, parts)):
         return False
     return _wraps(tokens[last[0]], tokens[previous.start], tokens[span.start])
 

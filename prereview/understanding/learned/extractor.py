@@ -82,7 +82,7 @@ class LearnedExtractor:
         tags = [names[i] for i in best]
         chosen = probs[np.arange(len(tokens)), best].tolist()
         found = split_at_jumps(find_spans(tags, chosen), tokens, chosen)
-        spans = best_spans(join_wrapped(found, tokens))
+        spans = best_spans(join_wrapped(found, tokens, labels.piece.tolist()))
         free = free_text_keys(material_type)
         spans = {key: fill_piece(span, labels.piece) if key in free else span for key, span in spans.items()}
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)

@@ -89,14 +89,17 @@ def printed_labels(pages: list[list[TextLine]], tokens: list[Token], material_ty
 
 
 def _clipped_tail(text: str, specs: tuple[FieldSpec, ...]) -> int:
-    """How many characters ``text`` starts with that end a label whose start OCR lost ("途" of 用途 on
-    "途住宅"), when a value follows them; 0 when none.
+    """How many characters ``text`` starts with that end a two-character label whose start OCR lost
+    ("途" of 用途 on "途住宅"), when a value follows them; 0 when none. Longer labels are not guessed at:
+    "项目外，凭营业执照…" is a scope's line, not the end of 经营项目.
 
     >>> specs = LAYOUTS["property_certificate"]
     >>> _clipped_tail("途住宅", specs), _clipped_tail("住宅", specs), _clipped_tail("途", specs)
     (1, 0, 0)
+    >>> _clipped_tail("项目外，凭营业执照依法自主开展经营活动）", LAYOUTS["application_form"])
+    0
     """
-    tails = {word[cut:] for spec in specs for word in spec.words for cut in range(1, len(word))}
+    tails = {word[1] for spec in specs for word in spec.words if len(word) == 2}  # as the anchors complete
     return max((len(t) for t in tails if text.startswith(t) and len(text) > len(t)), default=0)
 
 
