@@ -59,10 +59,10 @@ CREDIT_MESSAGES = {
 }
 
 
-def _birth_date_ok(number: str) -> bool:
+def birth_date_ok(number: str) -> bool:
     """Whether characters 7–14 are a real date.
 
-    >>> _birth_date_ok("810000199002300000"), _birth_date_ok("810000199002280000")
+    >>> birth_date_ok("810000199002300000"), birth_date_ok("810000199002280000")
     (False, True)
     """
     try:
@@ -74,7 +74,7 @@ def _birth_date_ok(number: str) -> bool:
 
 def _id_lenient(number: str, field: str) -> Check:
     """The verdict for a number stdnum rejected on a component: region, permit, or a bad date."""
-    if not _birth_date_ok(number):
+    if not birth_date_ok(number):
         return Check("id_number_birth_date", field, "fail", ID_MESSAGES["birth_date"])
     if not mod_11_2.is_valid(number):  # stdnum checks the check character first; kept for safety
         return Check("id_number_checksum", field, "fail", ID_MESSAGES["checksum"])

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from stdnum.cn import ric, uscc
 
+from prereview.checks.identifiers import birth_date_ok
 from prereview.understanding.normalize import compact
 
 # What OCR reads for a digit in a digits-only position.
@@ -112,19 +112,8 @@ def id_number_within(text: str) -> Reading | None:
     found = [
         Reading(text[i : i + 18], i, i + 18, repaired=True)
         for i in range(len(text) - 17)
-        if _ric_checksum_ok(text[i : i + 18]) and _birth_date_ok(text[i + 6 : i + 14])
+        if _ric_checksum_ok(text[i : i + 18])
+        and birth_date_ok(text[i : i + 18])
+        and 1900 <= int(text[i + 6 : i + 10]) <= 2100
     ]
     return found[0] if len(found) == 1 else None
-
-
-def _birth_date_ok(digits: str) -> bool:
-    """Whether eight digits are a date (YYYYMMDD) between 1900 and 2100.
-
-    >>> _birth_date_ok("19900315"), _birth_date_ok("19901315")
-    (True, False)
-    """
-    try:
-        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        return False
-    return 1900 <= born.year <= 2100

@@ -212,7 +212,7 @@ def _is_date_key(key: str) -> bool:
     return key.endswith("date") or key in DATE_KEYS
 
 
-def grow_identifier(span: Span, tokens: list[Token]) -> Span:
+def grow_to_run(span: Span, tokens: list[Token]) -> Span:
     """An identifier's span widened to the whole run of ASCII letters and digits on its line, a date's to
     the digits around it.
 
@@ -222,15 +222,15 @@ def grow_identifier(span: Span, tokens: list[Token]) -> Span:
     >>> from prereview.understanding.learned.tokens import tokenize
     >>> from prereview.document import TextLine
     >>> tokens = tokenize([[TextLine("号码540127197209190304", (0, 0, 200, 10), 0.9)]])
-    >>> grown = grow_identifier(Span("id_number", 4, 10, 0.8), tokens)
+    >>> grown = grow_to_run(Span("id_number", 4, 10, 0.8), tokens)
     >>> "".join(t.char for t in tokens[grown.start : grown.end])
     '540127197209190304'
     >>> tokens = tokenize([[TextLine("2024年11月23日至2074年11月23日", (0, 0, 200, 10), 0.9)]])
-    >>> grown = grow_identifier(Span("valid_to", 14, 22, 0.8), tokens)
+    >>> grown = grow_to_run(Span("valid_to", 14, 22, 0.8), tokens)
     >>> "".join(t.char for t in tokens[grown.start : grown.end])
     '2074年11月23日'
     >>> tokens = tokenize([[TextLine("44020319990114596413244109168", (0, 0, 290, 10), 0.9)]])
-    >>> grow_identifier(Span("id_number", 2, 18, 0.8), tokens).end  # an ID number and a phone number
+    >>> grow_to_run(Span("id_number", 2, 18, 0.8), tokens).end  # an ID number and a phone number
     18
     """
     if span.key.endswith(IDENTIFIER_SUFFIXES):
@@ -293,7 +293,7 @@ def to_fields(spans: dict[str, Span], tokens: list[Token], keys: set[str] | None
     for key, span in spans.items():
         if keys is not None and key not in keys:
             continue
-        span = grow_identifier(span, tokens)
+        span = grow_to_run(span, tokens)
         chosen = [tokens[i] for i in span.indices()]
         raw = "".join(t.char for t in chosen)
         value, repaired = normalize_value(key, raw)

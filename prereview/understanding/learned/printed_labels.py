@@ -14,13 +14,14 @@ are the same words the anchors look for (:mod:`prereview.understanding.labels`):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from prereview.document import TextLine
 from prereview.understanding.label_runs import LEADING_MARKS, find_hits
-from prereview.understanding.labels import LAYOUTS, FieldSpec
+from prereview.understanding.labels import LAYOUTS
 from prereview.understanding.layout import Run
 from prereview.understanding.learned.decode import Span
 from prereview.understanding.learned.tokens import Token
@@ -76,7 +77,7 @@ def printed_labels(pages: list[list[TextLine]], tokens: list[Token], material_ty
             hits, cuts = [], []
         else:
             hits = find_hits(run, specs)
-            cuts = [(hit.start, hit.end) for hit in hits] or [(0, _clipped_tail(run.text, specs))]
+            cuts = [(hit.start, hit.end) for hit in hits] or [(0, _clipped_tail(run.text, material_type))]
         if len(hits) == 1 and not (run.text[: hits[0].start] + run.text[hits[0].end :]).strip(LEADING_MARKS):
             label[indices] = True  # the line is the label alone
         at = 0
@@ -88,19 +89,24 @@ def printed_labels(pages: list[list[TextLine]], tokens: list[Token], material_ty
     return PrintedLabels(label, piece)
 
 
-def _clipped_tail(text: str, specs: tuple[FieldSpec, ...]) -> int:
-    """How many characters ``text`` starts with that end a two-character label whose start OCR lost
-    ("途" of 用途 on "途住宅"), when a value follows them; 0 when none. Longer labels are not guessed at:
+@functools.cache
+def _second_characters(material_type: str) -> frozenset[str]:
+    """The second characters of ``material_type``'s two-character labels (as the anchors complete them)."""
+    specs = LAYOUTS.get(material_type, ())
+    return frozenset(word[1] for spec in specs for word in spec.words if len(word) == 2)
+
+
+def _clipped_tail(text: str, material_type: str) -> int:
+    """1 when ``text`` starts with the second character of a two-character label whose first OCR lost
+    ("途" of 用途 on "途住宅") and a value follows it, else 0. Longer labels are not guessed at:
     "项目外，凭营业执照…" is a scope's line, not the end of 经营项目.
 
-    >>> specs = LAYOUTS["property_certificate"]
-    >>> _clipped_tail("途住宅", specs), _clipped_tail("住宅", specs), _clipped_tail("途", specs)
-    (1, 0, 0)
-    >>> _clipped_tail("项目外，凭营业执照依法自主开展经营活动）", LAYOUTS["application_form"])
-    0
+    >>> _clipped_tail("途住宅", "property_certificate"), _clipped_tail("住宅", "property_certificate")
+    (1, 0)
+    >>> _clipped_tail("途", "property_certificate"), _clipped_tail("项目外，凭营业执照", "application_form")
+    (0, 0)
     """
-    tails = {word[1] for spec in specs for word in spec.words if len(word) == 2}  # as the anchors complete
-    return max((len(t) for t in tails if text.startswith(t) and len(text) > len(t)), default=0)
+    return int(len(text) > 1 and text[0] in _second_characters(material_type))
 
 
 def fill_piece(span: Span, pieces: np.ndarray) -> Span:
