@@ -25,7 +25,7 @@ from prereview.understanding.learned import (
     LearnedClassifier,
     LearnedExtractor,
 )
-from prereview.understanding.learned.tokens import Token
+from tests.learned.scripted import ScriptedTags
 
 
 @pytest.fixture(scope="module")
@@ -121,25 +121,6 @@ def test_an_incomplete_model_folder_is_unavailable(tmp_path: Path) -> None:
     (tmp_path / "kie" / "v1" / "model.onnx").write_bytes(b"")
     with pytest.raises(ModelUnavailable, match=r"vocab\.txt"):
         LearnedExtractor(ModelSettings(dir=tmp_path))
-
-
-class ScriptedTags(LearnedExtractor):
-    """The committed model's labels with tags given per character (isolates the decoding)."""
-
-    def __init__(self, tags: dict[str, str]) -> None:
-        super().__init__()
-        self.script = tags  # the text of the characters tagged -> key
-
-    def tag_probs(self, tokens: list[Token]) -> np.ndarray:
-        probs = np.zeros((len(tokens), len(self.labels)), np.float32)
-        probs[:, 0] = 1.0
-        text = "".join(t.char for t in tokens)
-        for chars, key in self.script.items():
-            at = text.index(chars)
-            probs[at : at + len(chars)] = 0.0
-            probs[at : at + len(chars), self.labels.index(f"I-{key}")] = 0.9
-            probs[at : at + len(chars), 0] = 0.1
-        return probs
 
 
 def test_a_label_alone_on_its_line_is_never_part_of_a_value() -> None:

@@ -19,6 +19,7 @@ from prereview.understanding.learned.tokens import Token
 from prereview.understanding.normalize import (
     cjk_punctuation,
     compact,
+    is_date_only,
     normalize_date,
     normalize_name,
     normalize_sex,
@@ -75,12 +76,37 @@ def find_spans(tags: list[str], probs: list[float]) -> list[Span]:
     return found
 
 
+def bridge_gaps(tags: list[str], tokens: list[Token]) -> list[str]:
+    """Tags with a lone untagged character between two characters of one key on one line given that key:
+    a value is printed whole, and one weak character in it ("不动产权第" with 权 untagged) does not cut
+    it in two.
+
+    >>> from prereview.understanding.learned.tokens import tokenize
+    >>> from prereview.document import TextLine
+    >>> tokens = tokenize([[TextLine("产权第9号", (0, 0, 50, 10), 0.9)]])
+    >>> bridge_gaps(["I-no", "O", "I-no", "I-no", "O"], tokens)
+    ['I-no', 'I-no', 'I-no', 'I-no', 'O']
+    """
+    out = list(tags)
+    for i in range(1, len(tags) - 1):
+        if (
+            tags[i] == OUTSIDE
+            and tags[i - 1] == tags[i + 1] != OUTSIDE
+            and tokens[i - 1].line == tokens[i].line == tokens[i + 1].line
+            and tokens[i - 1].page == tokens[i + 1].page
+        ):
+            out[i] = tags[i - 1]
+    return out
+
+
 def _wraps(above: Token, first: Token, below: Token) -> bool:
     """Whether ``below`` starts the next line of a value whose previous line holds ``above`` and whose
-    first character is ``first``: just under it, in the value's column."""
+    first character is ``first``: just under it, in the value's column, printed no larger (a signature
+    under a value is not its next line)."""
     height = above.box[3] - above.box[1]
     return (
         below.page == above.page
+        and below.box[3] - below.box[1] <= 1.5 * height
         and 0 < below.box[1] - above.box[1] <= 1.8 * height
         and abs(below.box[0] - first.box[0]) <= 2.5 * height
     )
@@ -116,7 +142,9 @@ def split_at_jumps(spans: list[Span], tokens: list[Token], probs: list[float]) -
     for span in spans:
         start = span.start
         for i in range(span.start + 1, span.end):
-            if tokens[i].line == tokens[i - 1].line or _runs_on(tokens[i - 1], tokens[i]):
+            if tokens[i].line == tokens[i - 1].line:
+                continue
+            if _runs_on(tokens[i - 1], tokens[i]) and (_is_date_key(span.key) or not _date_line(tokens, i)):
                 continue
             line_start = start
             while line_start > 0 and tokens[line_start - 1].line == tokens[start].line:
@@ -130,6 +158,20 @@ def split_at_jumps(spans: list[Span], tokens: list[Token], probs: list[float]) -
         else:
             out.append(replace(span, start=start, confidence=float(np.mean(probs[start : span.end]))))
     return out
+
+
+def _date_line(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i``'s line is a date alone (the next value on a row, "1982年01月25日")."""
+
+    def same(j: int) -> bool:
+        return 0 <= j < len(tokens) and (tokens[j].page, tokens[j].line) == (tokens[i].page, tokens[i].line)
+
+    start, end = i, i + 1
+    while same(start - 1):
+        start -= 1
+    while same(end):
+        end += 1
+    return is_date_only("".join(t.char for t in tokens[start:end]))
 
 
 def _whole_lines(span: tuple[int, int], tokens: list[Token], parts: Sequence[int] | None = None) -> bool:
@@ -177,10 +219,12 @@ def join_wrapped(spans: list[Span], tokens: list[Token], parts: Sequence[int] | 
 
 
 def _continues(previous: Span, span: Span, tokens: list[Token], parts: Sequence[int] | None) -> bool:
+    if span.key.endswith(FIXED_LENGTH):
+        return False  # an 18-character number is never wrapped: the one under it is another's
     last = (previous.more or ((previous.start, previous.end),))[-1]
     if not (_whole_lines(last, tokens, parts) and _whole_lines((span.start, span.end), tokens, parts)):
         return False
-    return _wraps(tokens[last[0]], tokens[previous.start], tokens[span.start])
+    return _wraps(tokens[last[1] - 1], tokens[previous.start], tokens[span.start])
 
 
 def best_spans(spans: list[Span]) -> dict[str, Span]:
@@ -193,12 +237,12 @@ def best_spans(spans: list[Span]) -> dict[str, Span]:
     """
     out: dict[str, Span] = {}
     for span in spans:
-        if span.key not in out or _belief(span) > _belief(out[span.key]):
+        if span.key not in out or belief(span) > belief(out[span.key]):
             out[span.key] = span
     return out
 
 
-def _belief(span: Span) -> float:
+def belief(span: Span) -> float:
     return span.confidence * len(span.indices())
 
 
@@ -233,6 +277,8 @@ def grow_to_run(span: Span, tokens: list[Token]) -> Span:
     >>> grow_to_run(Span("id_number", 2, 18, 0.8), tokens).end  # an ID number and a phone number
     18
     """
+    if span.key.endswith(FIXED_LENGTH):
+        span = _line_of_eighteen(span, tokens)
     if span.key.endswith(IDENTIFIER_SUFFIXES):
         chars = _ALNUM
     elif _is_date_key(span.key):
@@ -253,6 +299,18 @@ def grow_to_run(span: Span, tokens: list[Token]) -> Span:
     if end - start > 18:  # more than one value ran together
         start, end = span.start, span.end
     return replace(span, start=start, end=end, more=())  # an 18-character number is never wrapped
+
+
+def _line_of_eighteen(span: Span, tokens: list[Token]) -> Span:
+    """An 18-character number's span cut to the part on one line that is 18 characters long, when the
+    span runs over several lines (a speck at the end of the label line above "公民身份号码1")."""
+    parts: dict[tuple[int, int], list[int]] = {}
+    for i in range(span.start, span.end):
+        parts.setdefault((tokens[i].page, tokens[i].line), []).append(i)
+    whole = [indices for indices in parts.values() if len(indices) == 18]
+    if len(parts) < 2 or len(whole) != 1:
+        return span
+    return replace(span, start=whole[0][0], end=whole[0][-1] + 1)
 
 
 def normalize_value(key: str, text: str) -> tuple[str | None, bool]:

@@ -13,15 +13,19 @@ import numpy as np
 
 from prereview.document import Field, TextLine
 from prereview.settings import ModelSettings
+from prereview.understanding.arcs import is_arc
 from prereview.understanding.learned.artifacts import OnnxModel, model_dir, require, softmax
 from prereview.understanding.learned.decode import (
     OUTSIDE,
     best_spans,
+    bridge_gaps,
     find_spans,
     join_wrapped,
     split_at_jumps,
     to_fields,
 )
+from prereview.understanding.learned.key_groups import key_groups, merge_groups, name_in_order
+from prereview.understanding.learned.lines_below import take_lines_below
 from prereview.understanding.learned.printed_labels import fill_piece, free_text_keys, printed_labels
 from prereview.understanding.learned.tokens import Token, tokenize
 from prereview.understanding.learned.windows import batch, windows
@@ -77,12 +81,21 @@ class LearnedExtractor:
             probs = probs * np.array([1.0, *(key in wanted for key in keys)], np.float32)
         labels = printed_labels(pages, tokens, material_type)
         probs[labels.label, 1:] = 0.0  # the page's own labels are never part of a value
-        best = probs.argmax(axis=1)
+        arcs = {(p, n) for p, lines in enumerate(pages) for n, line in enumerate(lines) if is_arc(line)}
+        probs[[(t.page, t.line) in arcs for t in tokens], 1:] = 0.0  # nor a seal's ring read as a line
+        groups = key_groups(material_type)
+        merged = merge_groups(probs, keys, groups)
+        best = merged.argmax(axis=1)
         names = [OUTSIDE, *(f"I-{key}" for key in keys)]
-        tags = [names[i] for i in best]
-        chosen = probs[np.arange(len(tokens)), best].tolist()
+        tags = bridge_gaps([names[i] for i in best], tokens)
+        best = np.array(
+            [names.index(tag) if tag != names[b] else b for tag, b in zip(tags, best, strict=True)]
+        )
+        chosen = merged[np.arange(len(tokens)), best].tolist()
         found = split_at_jumps(find_spans(tags, chosen), tokens, chosen)
-        spans = best_spans(join_wrapped(found, tokens, labels.piece.tolist()))
+        joined = join_wrapped(found, tokens, labels.piece.tolist())
+        spans = best_spans(name_in_order(joined, groups, probs, keys, tokens, pages))
         free = free_text_keys(material_type)
         spans = {key: fill_piece(span, labels.piece) if key in free else span for key, span in spans.items()}
+        spans = take_lines_below(spans, free, tags, pages, tokens, labels)
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)

@@ -15,7 +15,7 @@ are the same words the anchors look for (:mod:`prereview.understanding.labels`):
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -32,10 +32,12 @@ NO_PIECE = -1
 
 @dataclass(frozen=True)
 class PrintedLabels:
-    """Per token: part of a label that starts its line, and the piece of its line it lies in."""
+    """Per token: part of a label that starts its line, and the piece of its line it lies in; per
+    ``(page, line)``: the keys whose labels the line prints."""
 
     label: np.ndarray  # bool
     piece: np.ndarray  # int; NO_PIECE inside a label
+    keys: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
 
 def free_text_keys(material_type: str) -> frozenset[str]:
@@ -55,7 +57,8 @@ def free_text_keys(material_type: str) -> frozenset[str]:
 
 def printed_labels(pages: list[list[TextLine]], tokens: list[Token], material_type: str) -> PrintedLabels:
     """Where the labels of ``material_type`` are among ``tokens`` (:func:`tokenize` of ``pages``): a
-    line that is a label alone is marked as one; every label (and the end of a label whose start OCR
+    line that is a label alone (or one character of a two-character label alone) is marked as one;
+    every label (and the end of a label whose start OCR
     lost, at a line's start) separates pieces.
 
     >>> from prereview.understanding.learned.tokens import tokenize
@@ -71,6 +74,7 @@ def printed_labels(pages: list[list[TextLine]], tokens: list[Token], material_ty
     for index, token in enumerate(tokens):
         by_line.setdefault((token.page, token.line), []).append(index)
     number = 0
+    keys: dict[tuple[int, int], frozenset[str]] = {}
     for (page, line), indices in by_line.items():
         run = Run.from_line(pages[page][line], page)
         if len(run.text) != len(indices):  # folding changed the text's length: no place to map labels to
@@ -78,22 +82,39 @@ def printed_labels(pages: list[list[TextLine]], tokens: list[Token], material_ty
         else:
             hits = find_hits(run, specs)
             cuts = [(hit.start, hit.end) for hit in hits] or [(0, _clipped_tail(run.text, material_type))]
+            keys[(page, line)] = frozenset(k for hit in hits for k in (hit.spec.keys or (hit.spec.key,)) if k)
         if len(hits) == 1 and not (run.text[: hits[0].start] + run.text[hits[0].end :]).strip(LEADING_MARKS):
             label[indices] = True  # the line is the label alone
+        elif not hits and _label_half(run.text, material_type):
+            label[indices] = True  # the line is half of a label spaced out in print
+            cuts = [(0, len(indices))]
         at = 0
         for start, end in [*cuts, (len(indices), len(indices))]:
             if start > at:
                 piece[indices[at:start]] = number
                 number += 1
             at = max(at, end)
-    return PrintedLabels(label, piece)
+    return PrintedLabels(label, piece, keys)
 
 
 @functools.cache
-def _second_characters(material_type: str) -> frozenset[str]:
-    """The second characters of ``material_type``'s two-character labels (as the anchors complete them)."""
-    specs = LAYOUTS.get(material_type, ())
-    return frozenset(word[1] for spec in specs for word in spec.words if len(word) == 2)
+def _two_character_labels(material_type: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second characters of ``material_type``'s two-character labels."""
+    words = [word for spec in LAYOUTS.get(material_type, ()) for word in spec.words if len(word) == 2]
+    return frozenset(word[0] for word in words), frozenset(word[1] for word in words)
+
+
+def _label_half(text: str, material_type: str) -> bool:
+    """Whether ``text`` is one character of a two-character label alone: a label printed with its
+    characters far apart comes back as two lines ("住" "所", "用" "途").
+
+    >>> _label_half("住", "business_license"), _label_half("所", "business_license")
+    (True, True)
+    >>> _label_half("男", "business_license"), _label_half("住所", "business_license")
+    (False, False)
+    """
+    firsts, seconds = _two_character_labels(material_type)
+    return len(text) == 1 and (text in firsts or text in seconds)
 
 
 def _clipped_tail(text: str, material_type: str) -> int:
@@ -106,7 +127,7 @@ def _clipped_tail(text: str, material_type: str) -> int:
     >>> _clipped_tail("途", "property_certificate"), _clipped_tail("项目外，凭营业执照", "application_form")
     (0, 0)
     """
-    return int(len(text) > 1 and text[0] in _second_characters(material_type))
+    return int(len(text) > 1 and text[0] in _two_character_labels(material_type)[1])
 
 
 def fill_piece(span: Span, pieces: np.ndarray) -> Span:
