@@ -142,3 +142,29 @@ def test_one_weak_character_does_not_cut_a_certificate_number() -> None:
     )
     value = tagger.extract("property_certificate", [lines])["certificate_number"].value
     assert value == "甘（2023）积石山县不动产权第9124191号"
+
+
+def test_a_tail_line_given_to_a_field_whose_value_is_elsewhere_is_the_value_above_it() -> None:
+    """ "1层" under a license's address, tagged as the scope whose lines are in the other column: the
+    scope's value is over there, so the tail is untagged, and it ends the address above it."""
+    lines = [
+        TextLine("经营范围", (100, 640, 220, 675), 0.99),
+        TextLine("一般项目：文具用品零售；食品", (250, 640, 600, 675), 0.99),
+        TextLine("住所", (680, 640, 740, 675), 0.99),
+        TextLine("贵州省黔南布依族苗族自", (769, 637, 1052, 672), 0.99),
+        TextLine("销售。（除依法须经批准的项目外，", (250, 676, 600, 711), 0.99),
+        TextLine("治州平塘县团结西路211号", (770, 672, 1064, 707), 0.99),
+        TextLine("1层", (767, 708, 820, 743), 0.99),
+    ]
+    tagger = ScriptedTags(
+        {
+            "一般项目：文具用品零售；食品": "business_scope",
+            "销售。（除依法须经批准的项目外，": "business_scope",
+            "贵州省黔南布依族苗族自": "address",
+            "治州平塘县团结西路211号": "address",
+            "1层": "business_scope",
+        }
+    )
+    fields = tagger.extract("business_license", [lines])
+    assert fields["address"].value == "贵州省黔南布依族苗族自治州平塘县团结西路211号1层"
+    assert fields["business_scope"].value.startswith("一般项目：文具用品零售；食品销售。")

@@ -133,6 +133,7 @@ def take_lines_below(
 ) -> dict[str, Span]:
     """``spans`` with the untaken next lines of the ``keys`` values added (see the module's text)."""
     page = _Page(pages, tokens, labels)
+    claimed = {i: other.key for other in spans.values() for i in other.indices()}
     out = dict(spans)
     for key, span in spans.items():
         if key not in keys:
@@ -148,7 +149,11 @@ def take_lines_below(
             if below is None or page.starts_with_label(below):
                 break
             start, end = page.first_piece(below)
-            if taken & set(range(start, end)) or not _belongs(key, tags[start:end], page, below, ours):
+            held = [
+                tag if tag[2:] in (key, claimed.get(i)) else OUTSIDE
+                for i, tag in enumerate(tags[start:end], start)
+            ]
+            if taken & set(range(start, end)) or not _belongs(key, held, page, below, ours):
                 break
             span = replace(span, more=(*span.more, (start, end)))
             taken |= set(range(start, end))
@@ -159,9 +164,10 @@ def take_lines_below(
 def _belongs(
     key: str, tags: list[str], page: _Page, line: tuple[int, int], ours: tuple[int, int] | None
 ) -> bool:
-    """Whether ``line``, whose first piece the tagger tagged ``tags``, continues ``key``'s value whose
-    first line has the label ``ours`` left of it. A label wholly left of ``ours`` is another column's
-    (on a two-column license 经营范围 is level with the second line of 住所's value)."""
+    """Whether ``line``, whose first piece the tagger tagged ``tags`` (a character tagged with a field
+    whose chosen value lies elsewhere counts as untagged), continues ``key``'s value whose first line has
+    the label ``ours`` left of it. A label wholly left of ``ours`` is another column's (on a two-column
+    license 经营范围 is level with the second line of 住所's value)."""
     edge = float("-inf") if ours is None else page.box(ours)[0]
     if page.labels_left_of(line, edge) - {ours}:
         return False
