@@ -160,13 +160,15 @@ def run_real(args: argparse.Namespace) -> int:
     from prereview.training.components import active_versions
     from prereview.understanding import Understander, build_understander
     from prereview.understanding.base import build_classifier, build_extractor
-    from prereview.understanding.learned import LearnedClassifier, LearnedExtractor
+    from prereview.understanding.learned import ConsensusClassifier, LearnedClassifier, LearnedExtractor
 
     models = active_versions(args.model)  # the versions PREREVIEW_MODELS__* make active, under --model
     service = get_settings().models
     understanders = {
         "anchors": Understander(build_classifier("anchors"), build_extractor("anchors")),
         "learned": Understander(LearnedClassifier(models), LearnedExtractor(models)),
+        # the learned KIE on the types the service would give it: its own numbers, apart from the classifier's
+        "kie": Understander(ConsensusClassifier(models), LearnedExtractor(models)),
         "default": build_understander(service.classifier, service.extractor),  # what the service runs
     }
     results = measure_real(args.real, understanders)
