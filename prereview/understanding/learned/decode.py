@@ -1,9 +1,10 @@
 """BIO tags per character → fields: spans, their normalised values, confidence, page and box.
 
 A span starts at ``B-key`` (or a stray ``I-key``) and runs over the following ``I-key`` tags, across
-lines when a value wraps. When the model tags several spans with one key, the surest (highest mean
-probability) wins. Values are normalised like the anchors' (ISO dates, upper-case identifiers); an
-identifier is only changed when its checksum then passes (:mod:`prereview.understanding.repair`).
+lines when a value wraps. When the model tags several spans with one key, the one holding the most
+belief (mean probability × characters) wins. Values are normalised like the anchors' (ISO dates,
+upper-case identifiers); an identifier is only changed when its checksum then passes
+(:mod:`prereview.understanding.repair`).
 """
 
 from __future__ import annotations
@@ -76,26 +77,26 @@ def find_spans(tags: list[str], probs: list[float]) -> list[Span]:
     return found
 
 
-def bridge_gaps(tags: list[str], tokens: list[Token]) -> list[str]:
-    """Tags with a lone untagged character between two characters of one key on one line given that key:
-    a value is printed whole, and one weak character in it ("不动产权第" with 权 untagged) does not cut
-    it in two.
+def bridge_gaps(best: np.ndarray, tokens: list[Token]) -> np.ndarray:
+    """Label indices (0: outside) with a lone outside character between two characters of one key on
+    one line given that key: a value is printed whole, and one weak character in it ("不动产权第" with
+    权 untagged) does not cut it in two.
 
     >>> from prereview.understanding.learned.tokens import tokenize
     >>> from prereview.document import TextLine
     >>> tokens = tokenize([[TextLine("产权第9号", (0, 0, 50, 10), 0.9)]])
-    >>> bridge_gaps(["I-no", "O", "I-no", "I-no", "O"], tokens)
-    ['I-no', 'I-no', 'I-no', 'I-no', 'O']
+    >>> bridge_gaps(np.array([3, 0, 3, 3, 0]), tokens).tolist()
+    [3, 3, 3, 3, 0]
     """
-    out = list(tags)
-    for i in range(1, len(tags) - 1):
+    out = best.copy()
+    for i in range(1, len(best) - 1):
         if (
-            tags[i] == OUTSIDE
-            and tags[i - 1] == tags[i + 1] != OUTSIDE
+            best[i] == 0
+            and best[i - 1] == best[i + 1] != 0
             and tokens[i - 1].line == tokens[i].line == tokens[i + 1].line
             and tokens[i - 1].page == tokens[i + 1].page
         ):
-            out[i] = tags[i - 1]
+            out[i] = best[i - 1]
     return out
 
 

@@ -3,6 +3,12 @@
 Long materials are read in overlapping windows; a character's tag probabilities are the mean over the
 windows that hold it. Only the keys of the given material type are decoded (the model knows the keys
 of every type; a character is tagged with one of this type's keys or left out).
+
+The tags are then read with the page, which the tagger sees only through positions: printed labels and
+seal rings are never values (:mod:`.printed_labels`, :mod:`prereview.understanding.arcs`), fields printed
+once per person are named in printing order (:mod:`.key_groups`), spans are cut, joined and chosen by
+the lines they lie on (:mod:`.decode`), and a value's tail line the tagger left out is taken back
+(:mod:`.lines_below`).
 """
 
 from __future__ import annotations
@@ -85,12 +91,9 @@ class LearnedExtractor:
         probs[[(t.page, t.line) in arcs for t in tokens], 1:] = 0.0  # nor a seal's ring read as a line
         groups = key_groups(material_type)
         merged = merge_groups(probs, keys, groups)
-        best = merged.argmax(axis=1)
+        best = bridge_gaps(merged.argmax(axis=1), tokens)
         names = [OUTSIDE, *(f"I-{key}" for key in keys)]
-        tags = bridge_gaps([names[i] for i in best], tokens)
-        best = np.array(
-            [names.index(tag) if tag != names[b] else b for tag, b in zip(tags, best, strict=True)]
-        )
+        tags = [names[i] for i in best]
         chosen = merged[np.arange(len(tokens)), best].tolist()
         found = split_at_jumps(find_spans(tags, chosen), tokens, chosen)
         joined = join_wrapped(found, tokens, labels.piece.tolist())
