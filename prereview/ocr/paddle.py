@@ -23,6 +23,7 @@ import yaml
 from prereview.document import TextLine, box_from_polygon
 from prereview.errors import ModelUnavailable
 from prereview.ocr.paddle_models import INSTALL_HINT_EN, INSTALL_HINT_ZH, META_FILE, MODEL_FILE, is_model_dir
+from prereview.ocr.read_twice import join_read_twice
 from prereview.settings import OcrSettings
 
 logger = logging.getLogger(__name__)
@@ -151,4 +152,4 @@ class PaddleOcrEngine:
                         polygon=polygon,
                     )
                 )
-        return lines
+        return join_read_twice(lines)

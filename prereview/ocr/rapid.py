@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from prereview.document import TextLine, box_from_polygon
+from prereview.ocr.read_twice import join_read_twice
 from prereview.settings import OcrSettings
 
 logger = logging.getLogger(__name__)
@@ -51,4 +52,4 @@ class RapidOcrEngine:
                     text=str(text), box=box_from_polygon(polygon), confidence=float(score), polygon=polygon
                 )
             )
-        return lines
+        return join_read_twice(lines)

@@ -30,7 +30,7 @@ from prereview.synth.labels import SampleLabel
 from prereview.synth.loader import engine_key, load_pages, named_engine_key
 from prereview.understanding.seal_fields import SEAL_FIELDS
 
-READING_FORMAT = 8
+READING_FORMAT = 9
 Progress = Callable[[int, int], None]
 
 
