@@ -307,3 +307,22 @@ def test_property_certificate_number_printed_without_a_label() -> None:
         "area": "89.56",
     }
     assert result.fields["area"].box[0] > 600  # the number's share of the line, not the whole line
+
+
+def test_a_driving_licence_is_no_id_card() -> None:
+    """A driving licence prints the ID card's labels and the holder's ID number as its 证号, but it is
+    another paper: recognised as ``other``, so the applicant is asked for the ID card itself."""
+    number = valid_id("44040219950804661")
+    lines = [
+        line("中华人民共和国机动车驾驶证", 100, 40, 700, 90),
+        line(f"证号{number}", 100, 110, 600, 150),
+        line("姓名李明", 100, 170, 300, 210),
+        line("性别男", 400, 170, 520, 210),
+        line("国籍中国", 560, 170, 700, 210),
+        line("住址广东省珠海市香洲区人民东路12号", 100, 230, 700, 270),
+        line("出生日期1995-08-04", 100, 290, 450, 330),
+        line("初次领证日期2015-03-02", 100, 350, 450, 390),
+        line("准驾车型C1", 100, 410, 300, 450),
+        line("有效期限2021-03-02至2031-03-02", 100, 470, 650, 510),
+    ]
+    assert build_classifier("anchors").classify([lines]).material_type == "other"

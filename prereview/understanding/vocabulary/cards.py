@@ -26,6 +26,14 @@ _NOT_ON_A_CARD = (
     "联系电话",
     "签字",
     "盖章",
+    # other identity papers applicants upload instead: they print the card's labels and the ID number
+    "驾驶证",
+    "准驾车型",
+    "行驶证",
+    "居住证",
+    "护照",
+    "通行证",
+    "社会保障卡",
 )
 
 ID_CARD_FRONT = Vocabulary(
