@@ -46,6 +46,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--crop-share", type=float, default=0.5, help="classifier: share of training windows cropped"
     )
+    parser.add_argument(
+        "--lookalike-share",
+        type=float,
+        default=0.0,
+        help="classifier: pages of papers the service does not take (driving licence, contract…) added as "
+        "`other`, as a share of the documents (prereview/training/lookalikes.py)",
+    )
     parser.add_argument("--hidden", type=int, default=128, help="hidden size")
     parser.add_argument("--layers", type=int, default=2, help="transformer layers")
     parser.add_argument(
@@ -71,7 +78,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     size = Size(hidden=args.hidden, layers=args.layers, heads=max(1, args.hidden // 32), max_len=args.max_len)
     common = {"seed": args.seed, "size": size, "schedule": schedule, "layout_share": args.layout_share}
     if args.kind == "classifier":
-        summary = train_classifier(documents, args.out, crop_share=args.crop_share, **common)
+        summary = train_classifier(
+            documents, args.out, crop_share=args.crop_share, lookalike_share=args.lookalike_share, **common
+        )
     else:
         summary = train_kie(
             documents, args.out, swap_share=args.swap_share, layout_docs=args.layout_docs, **common

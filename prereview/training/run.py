@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from prereview.document import TextLine
 from prereview.training.augment import chain, layout_jitter, random_crop
 from prereview.training.calibrate import expected_calibration_error, fit_temperature, reliability
 from prereview.training.data import (
@@ -33,6 +34,7 @@ from prereview.training.data import (
 from prereview.training.export import write_artifact
 from prereview.training.fit import Example, History, Schedule, predict_logits, train
 from prereview.training.layouts import random_tagged, value_pool
+from prereview.training.lookalikes import lookalike_pages
 from prereview.training.models import Size, build_model
 from prereview.understanding.base import OTHER
 from prereview.understanding.learned.decode import bio_labels
@@ -44,8 +46,9 @@ VAL_SHARE = 0.15
 OTHER_SHARE = 0.08  # random-text pages added as examples of ``other``
 
 
-def build_vocab(documents: list[Document]) -> Vocab:
-    texts = [line.text for d in documents for page in d.ocr for line in page]
+def build_vocab(documents: list[Document], extra: Sequence[list[list[TextLine]]] = ()) -> Vocab:
+    """Every character of the documents' lines and labelled values, and of ``extra`` pages."""
+    texts = [line.text for pages in [*(d.ocr for d in documents), *extra] for page in pages for line in page]
     values = [str(f.value) for d in documents for f in d.label.fields.values()]
     return Vocab.build(texts + values, extra=[*common_cjk(), *map(chr, range(33, 127))])
 
@@ -64,18 +67,22 @@ def train_classifier(
     quiet: bool = False,
     layout_share: float = 0.0,
     crop_share: float = 0.0,
+    lookalike_share: float = 0.0,
 ) -> dict[str, Any]:
     """Train, calibrate (temperature on the validation split), export; returns the summary written.
 
-    ``layout_share``/``crop_share``: how often a training window's layout is jittered / it is cropped."""
+    ``layout_share``/``crop_share``: how often a training window's layout is jittered / it is cropped;
+    ``lookalike_share``: pages of papers the service does not take, added as ``other`` (a share of the
+    documents, :mod:`prereview.training.lookalikes`) beside the random-text pages."""
     torch.set_num_threads(torch_threads())
     schedule = schedule or Schedule(seed=seed)
     size = size or Size()
-    vocab = build_vocab(documents)
-    pages = [d.ocr for d in documents]
-    targets = [classifier_target(d) for d in documents]
     rng = random.Random(seed)
     extra = random_pages(rng, max(4, int(len(documents) * OTHER_SHARE)))
+    extra += lookalike_pages(rng, int(len(documents) * lookalike_share))
+    vocab = build_vocab(documents, extra)
+    pages = [d.ocr for d in documents]
+    targets = [classifier_target(d) for d in documents]
     pages += extra
     targets += [OTHER] * len(extra)
     labels = sorted({*targets, OTHER})

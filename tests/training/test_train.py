@@ -27,7 +27,8 @@ TINY_SIZE = ["--hidden", "32", "--layers", "1", "--max-len", "64", "--epochs", "
 @pytest.mark.parametrize("kind", ["kie", "classifier"])
 def test_tiny_training_run_writes_a_servable_artifact(tiny_dataset: Path, tmp_path: Path, kind: str) -> None:
     out = tmp_path / kind / "v0"
-    assert main(["train", kind, "--data", str(tiny_dataset), "--out", str(out), *TINY_SIZE]) == 0
+    extra = ["--lookalike-share", "0.5"] if kind == "classifier" else []
+    assert main(["train", kind, "--data", str(tiny_dataset), "--out", str(out), *TINY_SIZE, *extra]) == 0
     for name in ("model.onnx", "vocab.txt", "config.json", "model_card.md", "metrics.json"):
         assert (out / name).is_file(), name
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
