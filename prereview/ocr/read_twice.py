@@ -67,14 +67,14 @@ def join_read_twice(lines: list[TextLine]) -> list[TextLine]:
     while joined:  # a line cut in three joins in two rounds
         joined = False
         starting: dict[str, list[int]] = {}
-        for j, line in enumerate(out):
-            starting.setdefault(line.text[:1], []).append(j)
+        for index, line in enumerate(out):
+            starting.setdefault(line.text[:1], []).append(index)
         for i, first in enumerate(out):
             candidates = starting.get(first.text[-1:], [])
-            j = next((j for j in candidates if j != i and _read_twice(first, out[j])), None)
-            if j is not None:
-                out[i] = _joined(first, out[j])
-                del out[j]
+            second = next((j for j in candidates if j != i and _read_twice(first, out[j])), None)
+            if second is not None:
+                out[i] = _joined(first, out[second])
+                del out[second]
                 joined = True
                 break
     return out
