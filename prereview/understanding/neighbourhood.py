@@ -194,7 +194,11 @@ class Neighbourhood:
             and label.box[0] - height <= r.bbox[0] <= column_x + 2.5 * height
         ]
         run = min(under, key=lambda r: (r.bbox[1], r.bbox[0]), default=None)
-        return run if run is not None and self._may_join(run, label) else None
+        if run is None or not self._may_join(run, label):
+            return None
+        # a line clear of the one above (not a tilted photo's overlapping box) may open the next value
+        clear = run.bbox[1] >= last.bbox[3] - 0.1 * height
+        return None if clear and self._opens_centred_value(run, label) else run
 
     def _may_join(self, run: Run, label: Hit) -> bool:
         """Whether ``run`` may be a further line of ``label``'s value: free, not another label's, and
@@ -205,6 +209,32 @@ class Neighbourhood:
             and not is_date_only(run.text)
             and not ID_NUMBER_PATTERN.search(run.text)
         )
+
+    def _opens_centred_value(self, run: Run, label: Hit) -> bool:
+        """Whether ``run`` is the first line of the next label's two-line value, printed with that label
+        centred on both lines ("一般项目：…（除" above "依法须经…", 经营范围 between them): a label line
+        left of ``run`` and not wholly left of ``label`` (that is another column's), which ``run`` reaches
+        well into from above, with a line beside that label under ``run``."""
+        left_edge = label.box[0] - 0.5 * label.run.height
+        for other in self.runs:
+            if other is label.run or other.page != run.page or not self.label_first(other):
+                continue
+            box = self.hits[id(other)][0].box
+            height = box[3] - box[1]
+            if not (left_edge < box[2] <= run.bbox[0] + 0.5 * run.height and run.bbox[1] < box[1]):
+                continue  # not left of the line (in its column), or not lower than its top
+            if run.bbox[3] - box[1] < 0.3 * height:
+                continue  # the line ends above the label's row
+            if any(
+                r is not run
+                and r.page == run.page
+                and same_row(r.bbox, box)
+                and r.bbox[0] > box[2]
+                and r.bbox[1] > run.bbox[1]
+                for r in self.runs
+            ):
+                return True
+        return False
 
     def first_line_above(
         self, label: Hit, first: Piece, column_x: float, height: float, taken: set[int]

@@ -274,3 +274,22 @@ def test_sex_and_ethnicity_read_as_one_line_beside_the_sex_label() -> None:
     ]
     found = values("id_card_front", lines)
     assert (found["sex"], found["ethnicity"]) == ("男", "汉")
+
+
+def test_an_address_stops_above_the_next_values_centred_first_line() -> None:
+    """经营范围 printed centred on its two-line value: the value's first line lies just under the premises
+    line above, reaching into 经营范围's row. It opens the scope and does not end the premises."""
+    lines = [
+        line("经营场所", 331, 681, 440, 722),
+        line("福建省漳州市芗城区湖滨北路407号一楼门面", 547, 673, 997, 716),
+        line("一般项目：外卖递送服务；食品销售（仅销售预包装食品）；餐饮服务。（除", 566, 724, 1309, 770),
+        line("经营范围", 333, 752, 442, 794),
+        line("依法须经批准的项目外，凭营业执照依法自主开展经营活动)", 549, 757, 1150, 800),
+        line("资金数额", 338, 824, 447, 865),
+        line("2万元", 552, 817, 627, 860),
+    ]
+    found = values("application_form", lines)
+    assert found["premises"] == "福建省漳州市芗城区湖滨北路407号一楼门面"
+    assert found["business_scope"] == SCOPE.replace(
+        "食品销售（仅销售预包装食品）；外卖递送服务", "外卖递送服务；食品销售（仅销售预包装食品）"
+    )
