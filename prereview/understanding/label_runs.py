@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prereview.document import TextLine
-from prereview.understanding.layout import Run, same_row, union
+from prereview.understanding.layout import Run, in_rows, same_row, union
 from prereview.understanding.vocabulary import FieldSpec
 
 LEADING_MARKS = ":：;·•■□☐☑√|【】"  # separators, bullets and checkboxes OCR reads around a label
@@ -211,14 +211,4 @@ def complete_clipped_labels(runs: list[Run], specs: tuple[FieldSpec, ...]) -> li
 
 def in_reading_order(hits: list[Hit]) -> list[Hit]:
     """Hits by page, rows top to bottom (hits sharing a row stay together), left to right in a row."""
-    ordered: list[Hit] = []
-    rows: list[list[Hit]] = []
-    for hit in sorted(hits, key=lambda h: (h.run.page, h.box[1])):
-        row = rows[-1] if rows else None
-        if row and row[0].run.page == hit.run.page and same_row(row[0].box, hit.box):
-            row.append(hit)
-        else:
-            rows.append([hit])
-    for row in rows:
-        ordered.extend(sorted(row, key=lambda h: h.box[0]))
-    return ordered
+    return in_rows(hits, lambda h: h.box, lambda h: h.run.page)

@@ -9,10 +9,14 @@ digits), so a value that is a sub-span of a merged line gets its own box.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from prereview.document import Box, TextLine
 from prereview.understanding.normalize import fold_width
+
+T = TypeVar("T")
 
 
 def _char_weight(char: str) -> float:
@@ -144,6 +148,24 @@ def stacked_below(upper: Box, lower: Box) -> bool:
         and lower[1] + lower[3] > upper[1] + upper[3]
         and (lower[1] - upper[1] >= step or lower[3] - upper[3] >= step)
     )
+
+
+def in_rows(items: list[T], box: Callable[[T], Box], page: Callable[[T], int]) -> list[T]:
+    """Items by page, rows top to bottom (items whose boxes share a row stay together), left to right
+    in a row.
+
+    >>> boxes = {"a": (100, 0, 150, 20), "b": (0, 4, 50, 24), "c": (0, 40, 50, 60)}
+    >>> in_rows(["c", "a", "b"], boxes.__getitem__, lambda item: 0)
+    ['b', 'a', 'c']
+    """
+    rows: list[list[T]] = []
+    for item in sorted(items, key=lambda i: (page(i), box(i)[1])):
+        row = rows[-1] if rows else None
+        if row and page(row[0]) == page(item) and same_row(box(row[0]), box(item)):
+            row.append(item)
+        else:
+            rows.append([item])
+    return [item for row in rows for item in sorted(row, key=lambda i: box(i)[0])]
 
 
 def reading_order(runs: list[Run]) -> list[Run]:

@@ -20,6 +20,7 @@ import numpy as np
 from prereview.document import Field, TextLine
 from prereview.settings import ModelSettings
 from prereview.understanding.arcs import is_arc
+from prereview.understanding.deskew import level_lines, page_skew
 from prereview.understanding.learned.artifacts import OnnxModel, model_dir, require, softmax
 from prereview.understanding.learned.decode import (
     OUTSIDE,
@@ -97,8 +98,9 @@ class LearnedExtractor:
         chosen = merged[np.arange(len(tokens)), best].tolist()
         found = split_at_jumps(find_spans(tags, chosen), tokens, chosen)
         joined = join_wrapped(found, tokens, labels.piece.tolist())
-        spans = best_spans(name_in_order(joined, groups, probs, keys, tokens, pages))
+        levelled = [level_lines(lines, page_skew(lines)) for lines in pages]  # a tilted photo read level
+        spans = best_spans(name_in_order(joined, groups, probs, keys, tokens, levelled))
         free = free_text_keys(material_type)
         spans = {key: fill_piece(span, labels.piece) if key in free else span for key, span in spans.items()}
-        spans = take_lines_below(spans, free, tags, pages, tokens, labels)
+        spans = take_lines_below(spans, free, tags, pages, levelled, tokens, labels)
         return to_fields(spans, tokens, set(wanted) if wanted is not None else None)

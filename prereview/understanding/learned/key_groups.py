@@ -20,10 +20,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from prereview.document import TextLine
-from prereview.understanding.deskew import level_lines, page_skew
+from prereview.document import Box, TextLine
 from prereview.understanding.labels import LAYOUTS
-from prereview.understanding.layout import same_row
+from prereview.understanding.layout import in_rows
 from prereview.understanding.learned.decode import Span, belief
 from prereview.understanding.learned.tokens import Token
 
@@ -61,16 +60,17 @@ def name_in_order(
     probs: np.ndarray,
     keys: list[str],
     tokens: list[Token],
-    pages: list[list[TextLine]],
+    levelled: list[list[TextLine]],
 ) -> list[Span]:
-    """``spans`` with each group's spans (found under its first key) named as described above;
-    ``probs`` are the tagger's own, before :func:`merge_groups`."""
+    """``spans`` with each group's spans (found under its first key) named as described above, in
+    reading order on the ``levelled`` pages; ``probs`` are the tagger's own, before :func:`merge_groups`."""
     out = list(spans)
     for group in groups:
         found = sorted((s for s in out if s.key == group[0]), key=belief, reverse=True)[: len(group)]
         out = [s for s in out if s.key != group[0]]
         if len(found) == len(group):
-            named = list(zip(_reading_order(found, tokens, pages), group, strict=True))
+            ordered = in_rows(found, lambda s: _box(s, tokens, levelled), lambda s: tokens[s.start].page)
+            named = list(zip(ordered, group, strict=True))
         else:
             named = [(span, _likeliest(span, group, probs, keys)) for span in found]
         out.extend(replace(span, key=key) for span, key in named)
@@ -82,20 +82,6 @@ def _likeliest(span: Span, group: tuple[str, ...], probs: np.ndarray, keys: list
     return group[int(np.argmax(weight))]
 
 
-def _reading_order(spans: list[Span], tokens: list[Token], pages: list[list[TextLine]]) -> list[Span]:
-    """Spans by page, rows top to bottom (spans sharing a row of the levelled page stay together), left
-    to right in a row."""
-    levelled = {p: level_lines(pages[p], page_skew(pages[p])) for p in {tokens[s.start].page for s in spans}}
-
-    def box(span: Span) -> tuple[float, float, float, float]:
-        token = tokens[span.start]
-        return levelled[token.page][token.line].box
-
-    rows: list[list[Span]] = []
-    for span in sorted(spans, key=lambda s: (tokens[s.start].page, box(s)[1])):
-        row = rows[-1] if rows else None
-        if row and tokens[row[0].start].page == tokens[span.start].page and same_row(box(row[0]), box(span)):
-            row.append(span)
-        else:
-            rows.append([span])
-    return [span for row in rows for span in sorted(row, key=lambda s: box(s)[0])]
+def _box(span: Span, tokens: list[Token], levelled: list[list[TextLine]]) -> Box:
+    token = tokens[span.start]
+    return levelled[token.page][token.line].box

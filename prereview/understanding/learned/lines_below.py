@@ -21,7 +21,6 @@ from dataclasses import replace
 import numpy as np
 
 from prereview.document import Box, TextLine
-from prereview.understanding.deskew import level_lines, page_skew
 from prereview.understanding.layout import same_row
 from prereview.understanding.learned.decode import OUTSIDE, PLACE_KEYS, Span
 from prereview.understanding.learned.printed_labels import NO_PIECE, PrintedLabels
@@ -37,9 +36,15 @@ class _Page:
     """The lines of a page with their token ranges, for the geometric questions, asked of the levelled
     page (a tilted photo's long line has a box much taller than its print)."""
 
-    def __init__(self, pages: list[list[TextLine]], tokens: list[Token], labels: PrintedLabels) -> None:
+    def __init__(
+        self,
+        pages: list[list[TextLine]],
+        levelled: list[list[TextLine]],
+        tokens: list[Token],
+        labels: PrintedLabels,
+    ) -> None:
         self.pages = pages
-        self.levelled = [level_lines(lines, page_skew(lines)) for lines in pages]
+        self.levelled = levelled
         self.tokens = tokens
         self.labels = labels
         self.ranges: dict[tuple[int, int], tuple[int, int]] = {}
@@ -128,11 +133,13 @@ def take_lines_below(
     keys: frozenset[str],
     tags: list[str],
     pages: list[list[TextLine]],
+    levelled: list[list[TextLine]],
     tokens: list[Token],
     labels: PrintedLabels,
 ) -> dict[str, Span]:
-    """``spans`` with the untaken next lines of the ``keys`` values added (see the module's text)."""
-    page = _Page(pages, tokens, labels)
+    """``spans`` with the untaken next lines of the ``keys`` values added (see the module's text);
+    ``levelled``: ``pages`` with a tilted photo's lines turned level (:func:`deskew.level_lines`)."""
+    page = _Page(pages, levelled, tokens, labels)
     claimed = {i: other.key for other in spans.values() for i in other.indices()}
     out = dict(spans)
     for key, span in spans.items():
